@@ -1,0 +1,121 @@
+/**
+ * Job types and their parameters: one zod schema per type, shared by the API (validation, OpenAPI),
+ * the worker (typed parameters) and the clients (forms, CLI --param parsing).
+ *
+ * Glossary: a *job* is one analysis of one uploaded input file; its *parameters* are the options below;
+ * names follow the seed API (`num_points`, `target_column`, ...) so existing scripts keep working.
+ * Objects are strict: an unknown field is rejected with a message naming it.
+ */
+import { z } from 'zod';
+
+export const JOB_TYPES = [
+  'optimization',
+  'linear_analysis',
+  'nonlinear_analysis',
+  'classification',
+  'prediction',
+  'pareto',
+] as const;
+export const JobType = z.enum(JOB_TYPES);
+export type JobType = z.infer<typeof JobType>;
+
+const columnName = z.string().min(1).max(255);
+const columnList = z.array(columnName).min(1).max(10_000);
+const seed = z.number().int().min(0).max(2 ** 32 - 1);
+
+/** Options every job accepts: how to read its input table. */
+const inputOptions = {
+  /** XLSX only: the sheet to read; the first sheet when omitted. */
+  sheet: z.string().min(1).max(255).optional(),
+};
+
+export const OptimizationParameters = z.strictObject({
+  ...inputOptions,
+  num_points: z.number().int().min(2).max(10_000).default(15),
+  random_seed: seed.default(42),
+  feature_columns: columnList.optional(),
+  model: z.enum(['main_effects', 'interactions', 'quadratic']).default('main_effects'),
+  criterion: z.enum(['D', 'I', 'A', 'D_then_I']).default('D'),
+});
+
+export const LinearAnalysisParameters = z.strictObject({
+  ...inputOptions,
+  target_column: columnName,
+  /** Default: every numeric column except the target. */
+  feature_columns: columnList.optional(),
+  fit_intercept: z.boolean().default(true),
+  standardize: z.boolean().default(false),
+  /** Fraction held out for an honest test score; 0 = no hold-out. */
+  train_test_split: z.number().min(0).max(0.9).default(0),
+  cv_splits: z.number().int().min(2).max(100).default(5),
+  random_seed: seed.default(42),
+});
+
+export const REGRESSION_MODELS = [
+  'random_forest',
+  'extra_trees',
+  'gradient_boosting',
+  'gaussian_process',
+  'ridge',
+  'lasso',
+  'elastic_net',
+] as const;
+
+export const NonlinearAnalysisParameters = z.strictObject({
+  ...inputOptions,
+  target_columns: columnList,
+  feature_columns: columnList.optional(),
+  models_to_use: z.array(z.enum(REGRESSION_MODELS)).min(1).default(['random_forest', 'gradient_boosting']),
+  outer_splits: z.number().int().min(2).max(50).default(10),
+  cv_splits: z.number().int().min(2).max(50).default(5),
+  n_trials: z.number().int().min(1).max(2000).default(50),
+  enable_shap: z.boolean().default(true),
+  enable_pareto: z.boolean().default(false),
+  random_seed: seed.default(42),
+});
+
+export const CLASSIFICATION_MODELS = ['gradient_boosting', 'random_forest', 'logistic'] as const;
+
+export const ClassificationParameters = z.strictObject({
+  ...inputOptions,
+  target_column: columnName,
+  positive_label: z.union([z.string().min(1), z.number()]).default(1),
+  feature_columns: columnList.optional(),
+  models_to_use: z.array(z.enum(CLASSIFICATION_MODELS)).min(1).default(['gradient_boosting', 'logistic']),
+  outer_splits: z.number().int().min(2).max(50).default(10),
+  n_trials_inner: z.number().int().min(1).max(2000).default(50),
+  /** Largest false-positive rate the positive decision may have. */
+  alpha: z.number().gt(0).lt(0.5).default(0.05),
+  random_seed: seed.default(42),
+});
+
+export const PredictionParameters = z.strictObject({
+  ...inputOptions,
+  /** The completed modelling job whose models predict the input rows. */
+  model_job_id: z.uuid(),
+});
+
+export const ParetoParameters = z.strictObject({
+  ...inputOptions,
+  objectives: z
+    .array(z.strictObject({ column: columnName, direction: z.enum(['min', 'max']).default('min') }))
+    .min(2)
+    .max(8),
+});
+
+export const JOB_PARAMETER_SCHEMAS = {
+  optimization: OptimizationParameters,
+  linear_analysis: LinearAnalysisParameters,
+  nonlinear_analysis: NonlinearAnalysisParameters,
+  classification: ClassificationParameters,
+  prediction: PredictionParameters,
+  pareto: ParetoParameters,
+} as const satisfies Record<JobType, z.ZodType>;
+
+export type JobParameters = {
+  [K in JobType]: z.output<(typeof JOB_PARAMETER_SCHEMAS)[K]>;
+};
+/** What a client may send: fields with defaults are optional. */
+export type JobParametersInput = {
+  [K in JobType]: z.input<(typeof JOB_PARAMETER_SCHEMAS)[K]>;
+};

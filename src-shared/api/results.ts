@@ -1,0 +1,140 @@
+/**
+ * result.json: the typed, versioned record every job writes, and what the UI plots and the offline cache keeps.
+ *
+ * Naming used in every job type: coefficient rows `{term, estimate, std_error, t, p, ci_low, ci_high}`
+ * (the intercept's term is `(Intercept)`); metrics `r2 rmse mae roc_auc ...` prefixed `oof_` for
+ * out-of-fold and `in_sample_` for in-sample values. A number that does not exist (a p-value of an
+ * exact fit, say) is `null`, never NaN. Bodies of engines that land later are extended by their issues;
+ * `schema_version` changes when a body changes incompatibly.
+ */
+import { z } from 'zod';
+import { JobType, JOB_PARAMETER_SCHEMAS } from './job-types.js';
+
+export const RESULT_SCHEMA_VERSION = 1;
+export const INTERCEPT_TERM = '(Intercept)';
+
+const num = z.number().nullable();
+
+export const CoefficientRow = z.strictObject({
+  term: z.string(),
+  estimate: num,
+  std_error: num,
+  t: num,
+  p: num,
+  ci_low: num,
+  ci_high: num,
+});
+export type CoefficientRow = z.infer<typeof CoefficientRow>;
+
+export const Warning = z.strictObject({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type Warning = z.infer<typeof Warning>;
+
+export const LinearAnalysisBody = z.strictObject({
+  model: z.literal('ols'),
+  target: z.string(),
+  features: z.array(z.string()),
+  n: z.number().int(),
+  n_dropped: z.number().int(),
+  df_model: z.number().int(),
+  df_residual: z.number().int(),
+  rank: z.number().int(),
+  /** Terms left out because they are linear combinations of others (rank deficiency). */
+  aliased_terms: z.array(z.string()),
+  coefficients: z.array(CoefficientRow),
+  metrics: z.strictObject({
+    in_sample_r2: num,
+    in_sample_adj_r2: num,
+    in_sample_rmse: num,
+    in_sample_mae: num,
+    residual_std_error: num,
+    f_statistic: num,
+    f_p_value: num,
+  }),
+});
+export type LinearAnalysisBody = z.infer<typeof LinearAnalysisBody>;
+
+const Row = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
+
+export const OptimizationBody = z.strictObject({
+  criterion: z.string(),
+  model: z.string(),
+  terms: z.array(z.string()),
+  selected: z.array(Row),
+  criteria: z.record(z.string(), num),
+});
+
+export const NonlinearAnalysisBody = z.strictObject({
+  targets: z.array(
+    z.strictObject({
+      target: z.string(),
+      model: z.string(),
+      metrics: z.record(z.string(), num),
+    }),
+  ),
+});
+
+export const ClassificationBody = z.strictObject({
+  target: z.string(),
+  model: z.string(),
+  metrics: z.record(z.string(), num),
+  thresholds: z.strictObject({ tau_pos: num, tau_neg: num }),
+});
+
+export const PredictionBody = z.strictObject({
+  model_job_id: z.string(),
+  n: z.number().int(),
+  columns: z.array(z.string()),
+});
+
+export const ParetoBody = z.strictObject({
+  objectives: z.array(z.strictObject({ column: z.string(), direction: z.enum(['min', 'max']) })),
+  n_evaluated: z.number().int(),
+  n_front: z.number().int(),
+  front: z.array(Row),
+});
+
+export const RESULT_BODY_SCHEMAS = {
+  optimization: OptimizationBody,
+  linear_analysis: LinearAnalysisBody,
+  nonlinear_analysis: NonlinearAnalysisBody,
+  classification: ClassificationBody,
+  prediction: PredictionBody,
+  pareto: ParetoBody,
+} as const satisfies Record<JobType, z.ZodType>;
+
+export type ResultBodies = { [K in JobType]: z.infer<(typeof RESULT_BODY_SCHEMAS)[K]> };
+
+const envelopeFields = {
+  job_id: z.uuid(),
+  schema_version: z.literal(RESULT_SCHEMA_VERSION),
+  engine_version: z.string(),
+  /** sha256 of the input file exactly as uploaded. */
+  input_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  started_at: z.iso.datetime({ offset: true }),
+  finished_at: z.iso.datetime({ offset: true }),
+  warnings: z.array(Warning),
+};
+
+function envelopeOf<K extends JobType>(type: K) {
+  return z.strictObject({
+    ...envelopeFields,
+    job_type: z.literal(type),
+    parameters: JOB_PARAMETER_SCHEMAS[type],
+    body: RESULT_BODY_SCHEMAS[type],
+  });
+}
+
+export const ResultEnvelope = z.discriminatedUnion('job_type', [
+  envelopeOf('optimization'),
+  envelopeOf('linear_analysis'),
+  envelopeOf('nonlinear_analysis'),
+  envelopeOf('classification'),
+  envelopeOf('prediction'),
+  envelopeOf('pareto'),
+]);
+export type ResultEnvelope = z.infer<typeof ResultEnvelope>;
+export type ResultEnvelopeOf<K extends JobType> = Extract<ResultEnvelope, { job_type: K }>;
