@@ -1,0 +1,29 @@
+/** What the HTTP API needs from the rest of the backend; the composition root fills it in. */
+import type { Logger } from 'pino';
+import type { BlobStore } from '../core/ports/blob-store.js';
+import type { JobQueue } from '../core/ports/job-queue.js';
+import type { SqlDb } from '../core/ports/sql-db.js';
+import type { JobRepository } from '../core/jobs/job-repository.js';
+import type { FsBlobStore } from '../adapters/blob-store.fs.js';
+import type { JobType } from '../../src-shared/api/job-types.js';
+
+export interface ApiDeps {
+  db: SqlDb;
+  repo: JobRepository;
+  store: BlobStore;
+  /** Set when the object store is the embedded folder, which the API then serves through signed URLs. */
+  fsStore: FsBlobStore | null;
+  queue: JobQueue;
+  logger: Logger;
+  mode: string;
+  maxUploadBytes: number;
+  maxAttempts: number;
+  signedUrlTtlSeconds: number;
+  availableJobTypes: ReadonlySet<JobType>;
+  /** Called after a job is stored, so an in-process worker can claim it at once. */
+  onJobCreated: () => void;
+  /** Folder of the built renderer to serve at `/`; null to serve none. */
+  rendererDir: string | null;
+  /** How often the SSE stream checks a job for changes. */
+  eventPollMs?: number;
+}

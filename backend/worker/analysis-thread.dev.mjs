@@ -1,0 +1,6 @@
+// Entry of the analysis thread when the backend runs from TypeScript source (tsx, vitest): registers the
+// TypeScript loader inside the thread, then loads the real entry. Compiled builds use analysis-thread.js directly.
+import { register } from 'tsx/esm/api';
+
+register();
+await import(new URL('./analysis-thread.ts', import.meta.url).href);

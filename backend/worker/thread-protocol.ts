@@ -1,0 +1,22 @@
+/** Messages between a worker process and its analysis thread. */
+import type { JobType } from '../../src-shared/api/job-types.js';
+import type { Warning } from '../../src-shared/api/results.js';
+import type { JobFailure } from '../core/ports/job-queue.js';
+import type { TaskFile } from './tasks/task.js';
+
+export interface ThreadInput {
+  jobType: JobType;
+  parameters: Record<string, unknown>;
+  input: Uint8Array;
+  inputFileName: string;
+  /** Int32Array over this buffer: index 0 becomes 1 when the job must stop. */
+  cancelFlag: SharedArrayBuffer;
+  /** Test-only fault injection: each progress checkpoint waits this long. */
+  progressDelayMs: number;
+}
+
+export type ThreadMessage =
+  | { type: 'progress'; fraction: number; stage: string; message: string | null }
+  | { type: 'done'; body: unknown; warnings: Warning[]; files: TaskFile[]; summary: string }
+  | { type: 'cancelled' }
+  | { type: 'error'; error: JobFailure; permanent: boolean };

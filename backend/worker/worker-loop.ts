@@ -1,0 +1,86 @@
+/** Claims jobs up to the configured concurrency, runs them, and on shutdown stops claiming and hands back what it holds. */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { BlobStore } from '../core/ports/blob-store.js';
+import type { JobQueue } from '../core/ports/job-queue.js';
+import { executeJob } from './job-executor.js';
+
+export interface WorkerLoopOptions {
+  queue: JobQueue;
+  store: BlobStore;
+  logger: Logger;
+  concurrency: number;
+  pollIntervalMs: number;
+  leaseSeconds: number;
+  testProgressDelayMs: number;
+}
+
+export class WorkerLoop {
+  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly active = new Set<Promise<void>>();
+  private readonly shutdown = new AbortController();
+  private stopping = false;
+  private wakeUp: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly o: WorkerLoopOptions) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Claim now instead of at the next poll (a job was just submitted in this process). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    const log = this.o.logger.child({ worker_id: this.workerId });
+    log.info({ concurrency: this.o.concurrency }, 'worker started');
+    while (!this.stopping) {
+      while (!this.stopping && this.active.size < this.o.concurrency) {
+        let job;
+        try {
+          job = await this.o.queue.claim(this.workerId);
+        } catch (err) {
+          log.warn({ err }, 'claim failed; retrying after the poll interval');
+          break;
+        }
+        if (!job) break;
+        const p: Promise<void> = executeJob(job, { ...this.o, workerId: this.workerId, logger: log }, this.shutdown.signal)
+          .catch((err) => log.error({ err, job_id: job.jobId }, 'job executor crashed'))
+          .finally(() => {
+            this.active.delete(p);
+            this.wake();
+          });
+        this.active.add(p);
+      }
+      if (this.stopping) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.o.pollIntervalMs);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = null;
+    }
+  }
+
+  /** Stops claiming; jobs still running after `graceMs` are stopped and put back in the queue. */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.loop;
+    if (this.active.size > 0) {
+      const graceOver = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs).unref());
+      const outcome = await Promise.race([Promise.all(this.active).then(() => 'done' as const), graceOver]);
+      if (outcome === 'timeout') {
+        this.shutdown.abort();
+        await Promise.all(this.active);
+      }
+    }
+    this.o.logger.info({ worker_id: this.workerId }, 'worker stopped');
+  }
+}
