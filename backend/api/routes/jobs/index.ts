@@ -13,6 +13,7 @@ import { ErrorEnvelope } from '../../../../src-shared/api/errors.js';
 import { JOB_PARAMETER_SCHEMAS } from '../../../../src-shared/api/job-types.js';
 import { AppError, conflict, fieldIssues, notFound, validationFailed } from '../../../core/errors.js';
 import { canonicalJson } from '../../../core/canonical-json.js';
+import { checkKey } from '../../../core/object-keys.js';
 import { toJobStatus } from '../../../core/jobs/job-row.js';
 import type { ApiDeps } from '../../app-deps.js';
 import { streamJobEvents } from './job-events.js';
@@ -41,6 +42,7 @@ export const jobRoutes =
       },
       async (request, reply) => {
         const { job_id, job_type, input_key } = request.body;
+        checkKey(input_key, 'input_key');
         if (!deps.availableJobTypes.has(job_type)) {
           throw new AppError(
             'ZS_ERR_JOB_TYPE_UNAVAILABLE',
