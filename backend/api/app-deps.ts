@@ -6,6 +6,7 @@ import type { SqlDb } from '../core/ports/sql-db.js';
 import type { JobRepository } from '../core/jobs/job-repository.js';
 import type { FsBlobStore } from '../adapters/blob-store.fs.js';
 import type { JobType } from '../../src-shared/api/job-types.js';
+import type { JobChangeBus } from '../core/jobs/job-change-bus.js';
 
 export interface ApiDeps {
   db: SqlDb;
@@ -24,6 +25,8 @@ export interface ApiDeps {
   onJobCreated: () => void;
   /** Folder of the built renderer to serve at `/`; null to serve none. */
   rendererDir: string | null;
-  /** How often the SSE stream checks a job for changes. */
+  /** Announces job changes made in this process; SSE streams wake on it. */
+  changes: JobChangeBus;
+  /** How often an SSE stream re-reads its job when nothing was announced (the worker may be another process). */
   eventPollMs?: number;
 }

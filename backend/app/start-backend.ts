@@ -13,6 +13,7 @@ import { FsBlobStore, loadOrCreateSecret } from '../adapters/blob-store.fs.js';
 import { TableJobQueue } from '../adapters/job-queue.pg.js';
 import { migrate } from '../core/migrate.js';
 import { JobRepository } from '../core/jobs/job-repository.js';
+import { JobChangeBus, announcingChanges } from '../core/jobs/job-change-bus.js';
 import type { SqlDb } from '../core/ports/sql-db.js';
 import { buildApp } from '../api/app.js';
 import { WorkerLoop } from '../worker/worker-loop.js';
@@ -80,7 +81,11 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
         : await loadOrCreateSecret(path.join(config.dataDir, 'signing.key')),
       publicUrl: () => publicUrl,
     });
-    const queue = new TableJobQueue(db, { leaseSeconds: config.leaseSeconds, retryBaseSeconds: config.retryBaseSeconds });
+    const changes = new JobChangeBus();
+    const queue = announcingChanges(
+      new TableJobQueue(db, { leaseSeconds: config.leaseSeconds, retryBaseSeconds: config.retryBaseSeconds }),
+      changes,
+    );
 
     let worker: WorkerLoop | null = null;
     if (options.mode !== 'api') {
@@ -110,6 +115,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
         signedUrlTtlSeconds: config.signedUrlTtlSeconds,
         availableJobTypes: AVAILABLE_JOB_TYPES,
         onJobCreated: () => worker?.wake(),
+        changes,
         rendererDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'),
       });
       await app.listen({ host: config.host, port: config.port });

@@ -8,7 +8,7 @@ import { outputKey } from '../core/object-keys.js';
 import { artifactTypeOf, type Artifact } from '../../src-shared/api/artifacts.js';
 import { RESULT_SCHEMA_VERSION, ResultEnvelope } from '../../src-shared/api/results.js';
 import { APP_VERSION } from '../package-info.js';
-import { runInThread, type ThreadResult } from './thread-runner.js';
+import type { ThreadPool, TaskResult } from './thread-pool.js';
 import { AppError } from '../core/errors.js';
 
 export interface ExecutorDeps {
@@ -18,6 +18,7 @@ export interface ExecutorDeps {
   workerId: string;
   leaseSeconds: number;
   testProgressDelayMs: number;
+  threads: ThreadPool;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -53,7 +54,7 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
 
   let lastWrite = 0;
   let lastStage = '';
-  const run = runInThread(
+  const run = deps.threads.run(
     {
       jobType: job.jobType,
       parameters: job.parameters,
@@ -90,7 +91,7 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
   const onShutdown = () => run.cancel();
   shutdown.addEventListener('abort', onShutdown, { once: true });
 
-  let result: ThreadResult;
+  let result: TaskResult;
   try {
     result = await run.result;
   } finally {

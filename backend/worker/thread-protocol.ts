@@ -1,22 +1,26 @@
-/** Messages between a worker process and its analysis thread. */
+/** Messages between a worker process and its analysis threads; one task at a time per thread. */
 import type { JobType } from '../../src-shared/api/job-types.js';
 import type { Warning } from '../../src-shared/api/results.js';
 import type { JobFailure } from '../core/ports/job-queue.js';
 import type { TaskFile } from './tasks/task.js';
 
-export interface ThreadInput {
+export interface TaskRequest {
+  type: 'run';
+  runId: number;
   jobType: JobType;
   parameters: Record<string, unknown>;
   input: Uint8Array;
   inputFileName: string;
-  /** Int32Array over this buffer: index 0 becomes 1 when the job must stop. */
+  /** Int32Array over this buffer: index 0 becomes 1 when the task must stop. */
   cancelFlag: SharedArrayBuffer;
   /** Test-only fault injection: each progress checkpoint waits this long. */
   progressDelayMs: number;
 }
 
-export type ThreadMessage =
+export type TaskEvent =
   | { type: 'progress'; fraction: number; stage: string; message: string | null }
   | { type: 'done'; body: unknown; warnings: Warning[]; files: TaskFile[]; summary: string }
   | { type: 'cancelled' }
   | { type: 'error'; error: JobFailure; permanent: boolean };
+
+export type ThreadMessage = TaskEvent & { runId: number };

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { BlobStore } from '../core/ports/blob-store.js';
 import type { JobQueue } from '../core/ports/job-queue.js';
 import { executeJob } from './job-executor.js';
+import { ThreadPool } from './thread-pool.js';
 
 export interface WorkerLoopOptions {
   queue: JobQueue;
@@ -23,8 +24,11 @@ export class WorkerLoop {
   private stopping = false;
   private wakeUp: (() => void) | null = null;
   private loop: Promise<void> | null = null;
+  private readonly threads: ThreadPool;
 
-  constructor(private readonly o: WorkerLoopOptions) {}
+  constructor(private readonly o: WorkerLoopOptions) {
+    this.threads = new ThreadPool(o.concurrency);
+  }
 
   start(): void {
     this.loop ??= this.run();
@@ -48,7 +52,7 @@ export class WorkerLoop {
           break;
         }
         if (!job) break;
-        const p: Promise<void> = executeJob(job, { ...this.o, workerId: this.workerId, logger: log }, this.shutdown.signal)
+        const p: Promise<void> = executeJob(job, { ...this.o, threads: this.threads, workerId: this.workerId, logger: log }, this.shutdown.signal)
           .catch((err) => log.error({ err, job_id: job.jobId }, 'job executor crashed'))
           .finally(() => {
             this.active.delete(p);
@@ -81,6 +85,7 @@ export class WorkerLoop {
         await Promise.all(this.active);
       }
     }
+    await this.threads.close();
     this.o.logger.info({ worker_id: this.workerId }, 'worker stopped');
   }
 }

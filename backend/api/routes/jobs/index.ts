@@ -115,6 +115,7 @@ export const jobRoutes =
       async (request) => {
         await loadJob(request.params.id);
         const row = await deps.repo.requestCancel(request.params.id);
+        deps.changes.changed(request.params.id);
         return toJobStatus(row!);
       },
     );
@@ -131,7 +132,8 @@ export const jobRoutes =
       },
       async (request, reply) => {
         const first = await loadJob(request.params.id);
-        await streamJobEvents(request, reply, first, () => deps.repo.getJob(request.params.id), deps.eventPollMs ?? 250);
+        const id = request.params.id;
+        await streamJobEvents(request, reply, first, () => deps.repo.getJob(id), (ms) => deps.changes.next(id, ms), deps.eventPollMs ?? 1000);
       },
     );
 

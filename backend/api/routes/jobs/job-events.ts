@@ -1,4 +1,4 @@
-/** The SSE stream of one job: polls the job's row (so it works when the worker is another process) and pushes changes. */
+/** The SSE stream of one job: wakes on in-process change news, re-reads the row at least every `pollMs`, pushes changes. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isTerminal } from '../../../../src-shared/api/job-status.js';
 import { SSE_STATUS_EVENT } from '../../../../src-shared/api/http.js';
@@ -11,6 +11,7 @@ export async function streamJobEvents(
   reply: FastifyReply,
   first: JobRow,
   load: () => Promise<JobRow | null>,
+  nextChange: (timeoutMs: number) => Promise<void>,
   pollMs: number,
 ): Promise<void> {
   reply.hijack();
@@ -43,7 +44,7 @@ export async function streamJobEvents(
         lastWrite = Date.now();
       }
       if (isTerminal(row.status)) break;
-      await new Promise((r) => setTimeout(r, pollMs));
+      await nextChange(pollMs);
       row = await load();
     }
   } catch (err) {
