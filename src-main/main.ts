@@ -85,7 +85,8 @@ async function boot(): Promise<void> {
     mode: 'all',
     host: '127.0.0.1',
     port: 0,
-    dataDir: path.join(app.getPath('userData'), 'data'),
+    // No dataDir: the same folder as web mode and the CLI (ZEROSEC_DATA_DIR or the OS app-data folder),
+    // so an analyst sees the same jobs whichever way the app was started.
   });
   backendUrl = backend.url;
   if (!backendUrl) throw new Error('the embedded backend did not report a URL');

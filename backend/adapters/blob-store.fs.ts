@@ -6,7 +6,12 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import type { BlobStore, DownloadSignOptions, SignedRequest, UploadSignOptions } from '../core/ports/blob-store.js';
+import type {
+  BlobStore,
+  DownloadSignOptions,
+  SignedRequest,
+  UploadSignOptions,
+} from '../core/ports/blob-store.js';
 import { checkKey } from '../core/object-keys.js';
 import { badRequest, forbidden, notFound } from '../core/errors.js';
 import { sign, verify, type SignedFields } from './signed-url.js';
@@ -80,8 +85,18 @@ export class FsBlobStore implements BlobStore {
 
   async signDownload(key: string, o: DownloadSignOptions): Promise<SignedRequest> {
     this.pathOf(key);
-    const fields: SignedFields = { method: 'GET', key, expires: this.now() + o.expiresInSeconds, fileName: o.fileName };
-    return { url: this.url(fields, sign(this.options.secret, fields)), method: 'GET', headers: {}, expires_in: o.expiresInSeconds };
+    const fields: SignedFields = {
+      method: 'GET',
+      key,
+      expires: this.now() + o.expiresInSeconds,
+      fileName: o.fileName,
+    };
+    return {
+      url: this.url(fields, sign(this.options.secret, fields)),
+      method: 'GET',
+      headers: {},
+      expires_in: o.expiresInSeconds,
+    };
   }
 
   /** Checks a signed request; 403 for a bad or expired signature. */
@@ -101,7 +116,8 @@ export class FsBlobStore implements BlobStore {
     const counter = new Transform({
       transform(chunk: Buffer, _enc, done) {
         received += chunk.length;
-        if (received > expectedBytes) done(badRequest(`The body is larger than the signed ${expectedBytes} bytes.`));
+        if (received > expectedBytes)
+          done(badRequest(`The body is larger than the signed ${expectedBytes} bytes.`));
         else done(null, chunk);
       },
     });

@@ -51,7 +51,11 @@ for (const kind of databaseKinds()) {
     it('claims in submission order, each job once, and keeps JSON parameters intact', async () => {
       const a = await addJob();
       const b = await addJob();
-      const [first, second, none] = [await queue.claim('w1'), await queue.claim('w2'), await queue.claim('w3')];
+      const [first, second, none] = [
+        await queue.claim('w1'),
+        await queue.claim('w2'),
+        await queue.claim('w3'),
+      ];
       expect([first?.jobId, second?.jobId, none]).toEqual([a, b, null]);
       expect(first!.parameters).toEqual({ target_column: '摩耗量' });
       expect(first!.attempts).toBe(1);
@@ -75,7 +79,14 @@ for (const kind of databaseKinds()) {
       expect(await queue.reportProgress(id, 'dead', { progress: 50, stage: 'x', message: null })).toBe(false);
       expect(await queue.finish(id, 'dead', { kind: 'cancelled' })).toBe(false);
       expect(await queue.extendLease(id, 'dead')).toEqual({ held: false, cancelRequested: false });
-      expect(await queue.finish(id, 'alive', { kind: 'completed', inputSha256: 'a'.repeat(64), artifacts: [], message: 'done' })).toBe(true);
+      expect(
+        await queue.finish(id, 'alive', {
+          kind: 'completed',
+          inputSha256: 'a'.repeat(64),
+          artifacts: [],
+          message: 'done',
+        }),
+      ).toBe(true);
       const row = await repo.getJob(id);
       expect(row).toMatchObject({ status: 'completed', attempts: 2, progress: 100, lease_owner: null });
     });
@@ -95,18 +106,38 @@ for (const kind of databaseKinds()) {
     it('a retryable failure backs off, then fails for good at max attempts; a permanent one fails at once', async () => {
       const id = await addJob(2);
       await queue.claim('w');
-      await queue.finish(id, 'w', { kind: 'failed', retryable: true, error: { code: 'ZS_ERR_INTERNAL', message: 'boom' } });
-      expect(await repo.getJob(id)).toMatchObject({ status: 'queued', stage: 'retry_scheduled', error_code: 'ZS_ERR_INTERNAL' });
+      await queue.finish(id, 'w', {
+        kind: 'failed',
+        retryable: true,
+        error: { code: 'ZS_ERR_INTERNAL', message: 'boom' },
+      });
+      expect(await repo.getJob(id)).toMatchObject({
+        status: 'queued',
+        stage: 'retry_scheduled',
+        error_code: 'ZS_ERR_INTERNAL',
+      });
       expect(await queue.claim('w')).toBeNull(); // not due yet: 0.1 s backoff
       await sleep(200);
       expect((await queue.claim('w'))!.attempts).toBe(2);
-      await queue.finish(id, 'w', { kind: 'failed', retryable: true, error: { code: 'ZS_ERR_INTERNAL', message: 'boom again' } });
+      await queue.finish(id, 'w', {
+        kind: 'failed',
+        retryable: true,
+        error: { code: 'ZS_ERR_INTERNAL', message: 'boom again' },
+      });
       expect(await repo.getJob(id)).toMatchObject({ status: 'failed', error_message: 'boom again' });
 
       const other = await addJob();
       await queue.claim('w');
-      await queue.finish(other, 'w', { kind: 'failed', retryable: false, error: { code: 'ZS_ERR_INPUT', message: 'row 3', details: { row: 3 } } });
-      expect(await repo.getJob(other)).toMatchObject({ status: 'failed', attempts: 1, error_details: { row: 3 } });
+      await queue.finish(other, 'w', {
+        kind: 'failed',
+        retryable: false,
+        error: { code: 'ZS_ERR_INPUT', message: 'row 3', details: { row: 3 } },
+      });
+      expect(await repo.getJob(other)).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        error_details: { row: 3 },
+      });
     });
 
     it('cancel: queued ends at once; running is flagged for its worker; release on shutdown does not count the attempt', async () => {
@@ -124,7 +155,11 @@ for (const kind of databaseKinds()) {
       const releasedId = await addJob();
       await queue.claim('w');
       await queue.finish(releasedId, 'w', { kind: 'released' });
-      expect(await repo.getJob(releasedId)).toMatchObject({ status: 'queued', attempts: 0, lease_owner: null });
+      expect(await repo.getJob(releasedId)).toMatchObject({
+        status: 'queued',
+        attempts: 0,
+        lease_owner: null,
+      });
       expect((await queue.claim('w2'))!.attempts).toBe(1);
     });
 

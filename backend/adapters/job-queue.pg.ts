@@ -3,7 +3,13 @@
  * several workers can poll one table without blocking each other, leases as timestamps, retries by `run_after`.
  */
 import type { SqlDb, SqlQueryable } from '../core/ports/sql-db.js';
-import type { ClaimedJob, JobOutcome, JobQueue, LeaseState, ProgressUpdate } from '../core/ports/job-queue.js';
+import type {
+  ClaimedJob,
+  JobOutcome,
+  JobQueue,
+  LeaseState,
+  ProgressUpdate,
+} from '../core/ports/job-queue.js';
 import type { JobType } from '../../src-shared/api/job-types.js';
 
 export interface TableJobQueueOptions {
@@ -105,7 +111,16 @@ export class TableJobQueue implements JobQueue {
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                ON CONFLICT (job_id, file_key) DO UPDATE SET size_bytes = EXCLUDED.size_bytes,
                  sha256 = EXCLUDED.sha256, created_at = EXCLUDED.created_at`,
-              [jobId, a.file_key, a.file_name, a.file_type, a.content_type, a.size_bytes, a.sha256, a.created_at],
+              [
+                jobId,
+                a.file_key,
+                a.file_name,
+                a.file_type,
+                a.content_type,
+                a.size_bytes,
+                a.sha256,
+                a.created_at,
+              ],
             );
           }
           await tx.query(

@@ -15,7 +15,9 @@ export interface SignedFields {
 }
 
 function canonical(f: SignedFields): string {
-  return [f.method, f.key, f.expires, f.contentType ?? '', f.contentLength ?? '', f.fileName ?? ''].join('\n');
+  return [f.method, f.key, f.expires, f.contentType ?? '', f.contentLength ?? '', f.fileName ?? ''].join(
+    '\n',
+  );
 }
 
 export function sign(secret: Buffer, fields: SignedFields): string {
@@ -25,7 +27,12 @@ export function sign(secret: Buffer, fields: SignedFields): string {
 export type VerifyOutcome = 'ok' | 'expired' | 'bad_signature';
 
 /** Constant-time comparison; an expired URL is reported as such only when its signature is genuine. */
-export function verify(secret: Buffer, fields: SignedFields, signature: string, nowSeconds: number): VerifyOutcome {
+export function verify(
+  secret: Buffer,
+  fields: SignedFields,
+  signature: string,
+  nowSeconds: number,
+): VerifyOutcome {
   const expected = Buffer.from(sign(secret, fields), 'hex');
   const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'bad_signature';

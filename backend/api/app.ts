@@ -43,7 +43,8 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
       info: {
         title: '0.00sec API',
         version: APP_VERSION,
-        description: 'Upload a table through a signed URL, submit an analysis job, follow it, fetch its results.',
+        description:
+          'Upload a table through a signed URL, submit an analysis job, follow it, fetch its results.',
       },
     },
     transform: jsonSchemaTransform,
@@ -60,7 +61,9 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   if (deps.rendererDir && existsSync(deps.rendererDir)) {
     await app.register(fastifyStatic, { root: deps.rendererDir, prefix: '/', index: 'index.html' });
   } else {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(FALLBACK_PAGE));
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send(FALLBACK_PAGE),
+    );
   }
   return app;
 }

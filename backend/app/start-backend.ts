@@ -40,8 +40,12 @@ export interface RunningBackend {
   close(): Promise<void>;
 }
 
-async function openDb(config: BackendConfig, mode: BackendMode): Promise<{ db: SqlDb; unlock: () => Promise<void> }> {
-  if (config.databaseUrl) return { db: await openPostgresDb(config.databaseUrl), unlock: async () => undefined };
+async function openDb(
+  config: BackendConfig,
+  mode: BackendMode,
+): Promise<{ db: SqlDb; unlock: () => Promise<void> }> {
+  if (config.databaseUrl)
+    return { db: await openPostgresDb(config.databaseUrl), unlock: async () => undefined };
   if (mode !== 'all') {
     throw new ConfigError(
       `--mode ${mode} runs the API and workers as separate processes, which needs a shared PostgreSQL: set DATABASE_URL. ` +
@@ -138,7 +142,8 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
       config,
       close() {
         closing ??= (async () => {
-          for (const close of closers) await close().catch((err) => logger.error({ err }, 'shutdown step failed'));
+          for (const close of closers)
+            await close().catch((err) => logger.error({ err }, 'shutdown step failed'));
         })();
         return closing;
       },

@@ -31,10 +31,16 @@ export function validationFailed(issues: FieldIssue[]): AppError {
 
 /** Turns zod issues into field issues with dotted paths under `prefix`; an unknown key is named in its path. */
 export function fieldIssues(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: string[] }>,
+  issues: ReadonlyArray<{
+    path: ReadonlyArray<PropertyKey>;
+    message: string;
+    code?: string;
+    keys?: string[];
+  }>,
   prefix = '',
 ): FieldIssue[] {
-  const join = (parts: ReadonlyArray<PropertyKey>) => [prefix, ...parts.map(String)].filter((p) => p !== '').join('.');
+  const join = (parts: ReadonlyArray<PropertyKey>) =>
+    [prefix, ...parts.map(String)].filter((p) => p !== '').join('.');
   return issues.flatMap((i) =>
     i.code === 'unrecognized_keys' && i.keys
       ? i.keys.map((k) => ({ path: join([...i.path, k]), message: 'unknown field' }))

@@ -15,7 +15,11 @@ export interface Migration {
 export async function loadMigrations(dir: URL = MIGRATIONS_DIR): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{6}\.sql$/.test(f)).sort();
   return Promise.all(
-    files.map(async (name) => ({ version: Number(name.slice(0, 6)), name, sql: await readFile(new URL(name, dir), 'utf8') })),
+    files.map(async (name) => ({
+      version: Number(name.slice(0, 6)),
+      name,
+      sql: await readFile(new URL(name, dir), 'utf8'),
+    })),
   );
 }
 

@@ -12,7 +12,8 @@ export function fileNameProblem(name: string): string | null {
   if (name.length === 0 || name.length > 255) return 'must be 1 to 255 characters';
   if (name === '.' || name === '..' || name.includes('..')) return 'must not contain ".."';
   if (FORBIDDEN_CHARS.test(name)) return 'must not contain path separators, control characters or :*?"<>|';
-  if (name !== name.trim() || name.endsWith('.')) return 'must not start or end with spaces or end with a dot';
+  if (name !== name.trim() || name.endsWith('.'))
+    return 'must not start or end with spaces or end with a dot';
   if (RESERVED_WINDOWS.test(name)) return 'is a reserved device name';
   return null;
 }

@@ -16,7 +16,11 @@ async function run(req: TaskRequest): Promise<void> {
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   const task = TASKS[req.jobType];
   if (!task) {
-    post({ type: 'error', permanent: true, error: { code: 'ZS_ERR_JOB_TYPE_UNAVAILABLE', message: `No task for ${req.jobType}.` } });
+    post({
+      type: 'error',
+      permanent: true,
+      error: { code: 'ZS_ERR_JOB_TYPE_UNAVAILABLE', message: `No task for ${req.jobType}.` },
+    });
     return;
   }
   try {
@@ -40,7 +44,11 @@ async function run(req: TaskRequest): Promise<void> {
   } catch (err) {
     if (controller.signal.aborted) post({ type: 'cancelled' });
     else if (err instanceof TaskError) {
-      post({ type: 'error', permanent: true, error: { code: err.code, message: err.message, details: err.details } });
+      post({
+        type: 'error',
+        permanent: true,
+        error: { code: err.code, message: err.message, details: err.details },
+      });
     } else if (err instanceof TableError) {
       post({
         type: 'error',
@@ -50,7 +58,11 @@ async function run(req: TaskRequest): Promise<void> {
     } else {
       const message = err instanceof Error ? err.message : String(err);
       const stack = err instanceof Error ? err.stack : undefined;
-      post({ type: 'error', permanent: false, error: { code: 'ZS_ERR_INTERNAL', message, details: { stack } } });
+      post({
+        type: 'error',
+        permanent: false,
+        error: { code: 'ZS_ERR_INTERNAL', message, details: { stack } },
+      });
     }
   }
 }

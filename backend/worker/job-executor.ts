@@ -33,7 +33,8 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
   log.info('job started');
   const finish = async (outcome: JobOutcome) => {
     const recorded = await queue.finish(job.jobId, workerId, outcome);
-    if (!recorded) log.warn({ outcome: outcome.kind }, 'lease lost before the job could be finished; result discarded');
+    if (!recorded)
+      log.warn({ outcome: outcome.kind }, 'lease lost before the job could be finished; result discarded');
     else log.info({ outcome: outcome.kind }, 'job finished');
   };
 
@@ -46,7 +47,10 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
     await finish({
       kind: 'failed',
       retryable: !missing,
-      error: { code: missing ? 'ZS_ERR_INPUT' : 'ZS_ERR_INTERNAL', message: missing ? 'The input file is missing from the store.' : String(err) },
+      error: {
+        code: missing ? 'ZS_ERR_INPUT' : 'ZS_ERR_INTERNAL',
+        message: missing ? 'The input file is missing from the store.' : String(err),
+      },
     });
     return;
   }
@@ -68,9 +72,9 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
       lastWrite = now;
       lastStage = m.stage;
       const progress = ANALYSIS_FROM + (ANALYSIS_TO - ANALYSIS_FROM) * m.fraction;
-      void queue.reportProgress(job.jobId, workerId, { progress, stage: m.stage, message: m.message }).catch((err) =>
-        log.warn({ err }, 'progress not recorded'),
-      );
+      void queue
+        .reportProgress(job.jobId, workerId, { progress, stage: m.stage, message: m.message })
+        .catch((err) => log.warn({ err }, 'progress not recorded'));
     },
   );
 
@@ -156,9 +160,11 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
     await finish({ kind: 'completed', inputSha256, artifacts, message: result.summary });
   } catch (err) {
     log.error({ err }, 'job could not be finished');
-    await finish({ kind: 'failed', retryable: true, error: { code: 'ZS_ERR_INTERNAL', message: 'Saving the results failed.' } }).catch(
-      (e) => log.error({ err: e }, 'could not record the failure'),
-    );
+    await finish({
+      kind: 'failed',
+      retryable: true,
+      error: { code: 'ZS_ERR_INTERNAL', message: 'Saving the results failed.' },
+    }).catch((e) => log.error({ err: e }, 'could not record the failure'));
   } finally {
     clearInterval(heartbeat);
   }

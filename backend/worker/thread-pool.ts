@@ -16,7 +16,10 @@ export interface TaskRun {
 
 // Under tsx/vitest this module is TypeScript; the thread then needs a bootstrap that loads TypeScript too.
 const runningFromSource = import.meta.url.endsWith('.ts');
-const THREAD_ENTRY = new URL(runningFromSource ? './analysis-thread.dev.mjs' : './analysis-thread.js', import.meta.url);
+const THREAD_ENTRY = new URL(
+  runningFromSource ? './analysis-thread.dev.mjs' : './analysis-thread.js',
+  import.meta.url,
+);
 
 interface Slot {
   worker: Worker;
@@ -91,7 +94,11 @@ export class ThreadPool {
             finish(
               Atomics.load(flag, 0) === 1
                 ? { type: 'cancelled' }
-                : { type: 'error', permanent: false, error: { code: 'ZS_ERR_INTERNAL', message: `Analysis thread exited with code ${code}.` } },
+                : {
+                    type: 'error',
+                    permanent: false,
+                    error: { code: 'ZS_ERR_INTERNAL', message: `Analysis thread exited with code ${code}.` },
+                  },
               false,
             );
           worker.on('message', onMessage);

@@ -52,7 +52,11 @@ export class WorkerLoop {
           break;
         }
         if (!job) break;
-        const p: Promise<void> = executeJob(job, { ...this.o, threads: this.threads, workerId: this.workerId, logger: log }, this.shutdown.signal)
+        const p: Promise<void> = executeJob(
+          job,
+          { ...this.o, threads: this.threads, workerId: this.workerId, logger: log },
+          this.shutdown.signal,
+        )
           .catch((err) => log.error({ err, job_id: job.jobId }, 'job executor crashed'))
           .finally(() => {
             this.active.delete(p);

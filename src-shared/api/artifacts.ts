@@ -31,7 +31,9 @@ const EXTENSION_TYPES: Record<string, { file_type: ArtifactFileType; content_typ
 };
 
 /** The type of an artifact from its file name; undefined for extensions we never produce. */
-export function artifactTypeOf(fileName: string): { file_type: ArtifactFileType; content_type: string } | undefined {
+export function artifactTypeOf(
+  fileName: string,
+): { file_type: ArtifactFileType; content_type: string } | undefined {
   const ext = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
   return EXTENSION_TYPES[ext];
 }

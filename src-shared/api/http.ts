@@ -60,7 +60,11 @@ export const CreateJobResponse = z.strictObject({
 });
 export type CreateJobResponse = z.infer<typeof CreateJobResponse>;
 
-export const JobError = z.strictObject({ code: ErrorCode, message: z.string(), details: z.unknown().optional() });
+export const JobError = z.strictObject({
+  code: ErrorCode,
+  message: z.string(),
+  details: z.unknown().optional(),
+});
 
 export const JobStatus = z.strictObject({
   job_id: z.uuid(),

@@ -21,7 +21,11 @@ export type JobType = z.infer<typeof JobType>;
 
 const columnName = z.string().min(1).max(255);
 const columnList = z.array(columnName).min(1).max(10_000);
-const seed = z.number().int().min(0).max(2 ** 32 - 1);
+const seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1);
 
 /** Options every job accepts: how to read its input table. */
 const inputOptions = {

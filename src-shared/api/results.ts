@@ -8,7 +8,8 @@
  * `schema_version` changes when a body changes incompatibly.
  */
 import { z } from 'zod';
-import { JobType, JOB_PARAMETER_SCHEMAS } from './job-types.js';
+import type { JobType } from './job-types.js';
+import { JOB_PARAMETER_SCHEMAS } from './job-types.js';
 
 export const RESULT_SCHEMA_VERSION = 1;
 export const INTERCEPT_TERM = '(Intercept)';

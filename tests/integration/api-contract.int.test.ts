@@ -24,7 +24,12 @@ async function call(method: string, url: string, body?: unknown, headers: Record
   const res = await fetch(url.startsWith('http') ? url : backend.url + url, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === 'string' || body instanceof Uint8Array
+          ? body
+          : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null };
@@ -53,7 +58,11 @@ function expectEnvelope(json: unknown, code: string) {
 
 describe('signed URLs', () => {
   it('a tampered signature is refused with 403', async () => {
-    const presign = await client.presignUpload({ filename: 'a.csv', content_type: 'text/csv', size_bytes: 4 });
+    const presign = await client.presignUpload({
+      filename: 'a.csv',
+      content_type: 'text/csv',
+      size_bytes: 4,
+    });
     const url = new URL(presign.url);
     const sig = url.searchParams.get('sig')!;
     url.searchParams.set('sig', (sig[0] === 'a' ? 'b' : 'a') + sig.slice(1));
@@ -63,7 +72,11 @@ describe('signed URLs', () => {
   });
 
   it('a URL signed for another key, content type or length is refused with 403', async () => {
-    const presign = await client.presignUpload({ filename: 'a.csv', content_type: 'text/csv', size_bytes: 4 });
+    const presign = await client.presignUpload({
+      filename: 'a.csv',
+      content_type: 'text/csv',
+      size_bytes: 4,
+    });
     expect((await call('PUT', presign.url, 'a,b\n', { 'content-type': 'text/plain' })).status).toBe(403);
     expect((await call('PUT', presign.url, 'a,b,c\n', presign.headers)).status).toBe(403);
     const otherKey = presign.url.replace('/a.csv?', '/b.csv?');
@@ -71,7 +84,10 @@ describe('signed URLs', () => {
   });
 
   it('an expired signature is refused with 403 even though it is genuine', async () => {
-    const secret = Buffer.from((await readFile(path.join(backend.dataDir, 'signing.key'), 'utf8')).trim(), 'hex');
+    const secret = Buffer.from(
+      (await readFile(path.join(backend.dataDir, 'signing.key'), 'utf8')).trim(),
+      'hex',
+    );
     const presign = await uploadText(client, 'old.csv', 'a,b\n1,2\n');
     const expires = Math.floor(Date.now() / 1000) - 5;
     const sig = sign(secret, { method: 'GET', key: presign.key, expires });
@@ -80,34 +96,57 @@ describe('signed URLs', () => {
     expect(expectEnvelope(res.json, 'ZS_ERR_FORBIDDEN').message).toMatch(/expired/);
     // The same key with a valid expiry is served, so the 403 was the expiry.
     const fresh = Math.floor(Date.now() / 1000) + 60;
-    const ok = await fetch(`${backend.url}/api/v1/blobs/${presign.key}?expires=${fresh}&sig=${sign(secret, { method: 'GET', key: presign.key, expires: fresh })}`);
+    const ok = await fetch(
+      `${backend.url}/api/v1/blobs/${presign.key}?expires=${fresh}&sig=${sign(secret, { method: 'GET', key: presign.key, expires: fresh })}`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('a,b\n1,2\n');
   });
 });
 
 describe('path traversal', () => {
-  for (const filename of ['../../etc/passwd.csv', 'a/b.csv', '..\\x.csv', 'C:evil.csv', 'nul.csv', '.. .csv']) {
+  for (const filename of [
+    '../../etc/passwd.csv',
+    'a/b.csv',
+    '..\\x.csv',
+    'C:evil.csv',
+    'nul.csv',
+    '.. .csv',
+  ]) {
     it(`filename ${JSON.stringify(filename)} → 400`, async () => {
-      const res = await call('POST', '/api/v1/presign/upload', { filename, content_type: 'text/csv', size_bytes: 10 });
+      const res = await call('POST', '/api/v1/presign/upload', {
+        filename,
+        content_type: 'text/csv',
+        size_bytes: 10,
+      });
       expect(res.status).toBe(400);
       expect(expectEnvelope(res.json, 'ZS_ERR_BAD_REQUEST').message).toContain('filename');
     });
   }
 
   it('a key climbing out of the store in a blob URL → 400', async () => {
-    for (const p of ['/api/v1/blobs/../signing.key', '/api/v1/blobs/inputs/%2e%2e/%2e%2e/signing.key', '/api/v1/blobs/inputs/..%2f..%2fsigning.key']) {
+    for (const p of [
+      '/api/v1/blobs/../signing.key',
+      '/api/v1/blobs/inputs/%2e%2e/%2e%2e/signing.key',
+      '/api/v1/blobs/inputs/..%2f..%2fsigning.key',
+    ]) {
       const res = await rawRequest('GET', `${p}?expires=9999999999&sig=${'0'.repeat(64)}`);
       expect(res.status, `${p}: ${res.body}`).toBe(400);
       expectEnvelope(JSON.parse(res.body), 'ZS_ERR_BAD_REQUEST');
     }
-    const res = await rawRequest('PUT', `/api/v1/blobs/inputs/%2e%2e/%2e%2e/signing.key?expires=9999999999&sig=${'0'.repeat(64)}`);
+    const res = await rawRequest(
+      'PUT',
+      `/api/v1/blobs/inputs/%2e%2e/%2e%2e/signing.key?expires=9999999999&sig=${'0'.repeat(64)}`,
+    );
     expect(res.status).toBe(400);
   });
 
   it('a traversing file_key or input_key → 400', async () => {
     const presign = await uploadText(client, 'd.csv', linearCsv(10));
-    const dl = await call('POST', '/api/v1/presign/download', { job_id: presign.job_id, file_key: '../signing.key' });
+    const dl = await call('POST', '/api/v1/presign/download', {
+      job_id: presign.job_id,
+      file_key: '../signing.key',
+    });
     expect(dl.status).toBe(400);
     expectEnvelope(dl.json, 'ZS_ERR_BAD_REQUEST');
     const job = await call('POST', '/api/v1/jobs', {
@@ -123,7 +162,11 @@ describe('path traversal', () => {
 describe('job submission validation', () => {
   it('an unknown job type → 422 naming job_type', async () => {
     const presign = await uploadText(client, 'd.csv', linearCsv(10));
-    const res = await call('POST', '/api/v1/jobs', { job_id: presign.job_id, job_type: 'astrology', input_key: presign.key });
+    const res = await call('POST', '/api/v1/jobs', {
+      job_id: presign.job_id,
+      job_type: 'astrology',
+      input_key: presign.key,
+    });
     expect(res.status).toBe(422);
     const err = expectEnvelope(res.json, 'ZS_ERR_VALIDATION');
     expect(err.message).toContain('job_type');
@@ -148,7 +191,12 @@ describe('job submission validation', () => {
   it('a missing required parameter → 422 naming it; the typed client surfaces it as ApiError', async () => {
     const presign = await uploadText(client, 'd.csv', linearCsv(10));
     const err = await client
-      .createJob({ job_id: presign.job_id, job_type: 'linear_analysis', input_key: presign.key, parameters: {} })
+      .createJob({
+        job_id: presign.job_id,
+        job_type: 'linear_analysis',
+        input_key: presign.key,
+        parameters: {},
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(422);
@@ -157,13 +205,22 @@ describe('job submission validation', () => {
 
   it('a job type this build cannot run yet → 422 that says so', async () => {
     const presign = await uploadText(client, 'd.csv', linearCsv(10));
-    const res = await call('POST', '/api/v1/jobs', { job_id: presign.job_id, job_type: 'pareto', input_key: presign.key, parameters: {} });
+    const res = await call('POST', '/api/v1/jobs', {
+      job_id: presign.job_id,
+      job_type: 'pareto',
+      input_key: presign.key,
+      parameters: {},
+    });
     expect(res.status).toBe(422);
     expect(expectEnvelope(res.json, 'ZS_ERR_JOB_TYPE_UNAVAILABLE').message).toMatch(/not available/);
   });
 
   it('an input that was never uploaded → 422 naming input_key', async () => {
-    const presign = await client.presignUpload({ filename: 'never.csv', content_type: 'text/csv', size_bytes: 10 });
+    const presign = await client.presignUpload({
+      filename: 'never.csv',
+      content_type: 'text/csv',
+      size_bytes: 10,
+    });
     const res = await call('POST', '/api/v1/jobs', {
       job_id: presign.job_id,
       job_type: 'linear_analysis',
@@ -176,11 +233,19 @@ describe('job submission validation', () => {
 
   it('submission is idempotent by job_id; a different body → 409', async () => {
     const presign = await uploadText(client, 'd.csv', linearCsv(10));
-    const body = { job_id: presign.job_id, job_type: 'linear_analysis', input_key: presign.key, parameters: { target_column: 'y' } };
+    const body = {
+      job_id: presign.job_id,
+      job_type: 'linear_analysis',
+      input_key: presign.key,
+      parameters: { target_column: 'y' },
+    };
     const first = await call('POST', '/api/v1/jobs', body);
     expect(first.status).toBe(201);
     // Same request, defaults spelled out: the same job.
-    const again = await call('POST', '/api/v1/jobs', { ...body, parameters: { target_column: 'y', fit_intercept: true } });
+    const again = await call('POST', '/api/v1/jobs', {
+      ...body,
+      parameters: { target_column: 'y', fit_intercept: true },
+    });
     expect(again.status).toBe(200);
     expect((again.json as { job_id: string }).job_id).toBe(presign.job_id);
     const other = await call('POST', '/api/v1/jobs', { ...body, parameters: { target_column: 'a' } });
@@ -203,7 +268,11 @@ describe('job submission validation', () => {
   });
 
   it('an upload larger than the limit is refused before any byte is sent → 413', async () => {
-    const res = await call('POST', '/api/v1/presign/upload', { filename: 'big.csv', content_type: 'text/csv', size_bytes: 201 * 1024 * 1024 });
+    const res = await call('POST', '/api/v1/presign/upload', {
+      filename: 'big.csv',
+      content_type: 'text/csv',
+      size_bytes: 201 * 1024 * 1024,
+    });
     expect(res.status).toBe(413);
   });
 });

@@ -38,11 +38,17 @@ async function server(dataDir: string): Promise<{ proc: ServerProcess; client: A
 
 async function submitSlowJob(client: ApiClient): Promise<string> {
   const presign = await uploadText(client, '実験.csv', linearCsv(300));
-  await client.createJob({ job_id: presign.job_id, job_type: 'linear_analysis', input_key: presign.key, parameters: { target_column: 'y' } });
+  await client.createJob({
+    job_id: presign.job_id,
+    job_type: 'linear_analysis',
+    input_key: presign.key,
+    parameters: { target_column: 'y' },
+  });
   const start = Date.now();
   for (;;) {
     const s = await client.getStatus(presign.job_id);
-    if (s.status === 'running' && s.stage !== 'starting' && s.stage !== 'downloading_input') return presign.job_id;
+    if (s.status === 'running' && s.stage !== 'starting' && s.stage !== 'downloading_input')
+      return presign.job_id;
     if (Date.now() - start > 20_000) throw new Error(`job never got going: ${JSON.stringify(s)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -70,7 +76,11 @@ describe('crash recovery', () => {
     expect(final.status, JSON.stringify(final.error)).toBe('completed');
     expect(final.attempts).toBe(2);
     const { artifacts } = await second.client.listArtifacts(jobId);
-    expect(artifacts.map((a) => a.file_name).sort()).toEqual(['coefficients.csv', 'fitted.csv', 'result.json']);
+    expect(artifacts.map((a) => a.file_name).sort()).toEqual([
+      'coefficients.csv',
+      'fitted.csv',
+      'result.json',
+    ]);
     const result = await second.client.getResult(jobId);
     expect(result.job_id).toBe(jobId);
 

@@ -9,7 +9,10 @@ let client: ApiClient;
 
 beforeAll(async () => {
   // Each checkpoint waits 400 ms, so a job runs for several seconds and is certainly running when cancelled.
-  backend = await startTestBackend({ ZEROSEC_TEST_PROGRESS_DELAY_MS: '400', ZEROSEC_WORKER_CONCURRENCY: '1' });
+  backend = await startTestBackend({
+    ZEROSEC_TEST_PROGRESS_DELAY_MS: '400',
+    ZEROSEC_WORKER_CONCURRENCY: '1',
+  });
   client = createApiClient({ baseUrl: backend.url, retryBaseDelayMs: 20 });
 });
 afterAll(async () => {
@@ -18,11 +21,20 @@ afterAll(async () => {
 
 async function submit(rows = 200) {
   const presign = await uploadText(client, 'slow.csv', linearCsv(rows));
-  await client.createJob({ job_id: presign.job_id, job_type: 'linear_analysis', input_key: presign.key, parameters: { target_column: 'y' } });
+  await client.createJob({
+    job_id: presign.job_id,
+    job_type: 'linear_analysis',
+    input_key: presign.key,
+    parameters: { target_column: 'y' },
+  });
   return presign.job_id;
 }
 
-async function until(jobId: string, accept: (s: Awaited<ReturnType<ApiClient['getStatus']>>) => boolean, timeoutMs = 15_000) {
+async function until(
+  jobId: string,
+  accept: (s: Awaited<ReturnType<ApiClient['getStatus']>>) => boolean,
+  timeoutMs = 15_000,
+) {
   const start = Date.now();
   for (;;) {
     const s = await client.getStatus(jobId);
@@ -35,7 +47,10 @@ async function until(jobId: string, accept: (s: Awaited<ReturnType<ApiClient['ge
 describe('cancel', () => {
   it('a running job is cancelled within 2 s and a queued one at once', async () => {
     const running = await submit();
-    await until(running, (s) => s.status === 'running' && s.stage !== 'starting' && s.stage !== 'downloading_input');
+    await until(
+      running,
+      (s) => s.status === 'running' && s.stage !== 'starting' && s.stage !== 'downloading_input',
+    );
     const queued = await submit();
     expect((await client.getStatus(queued)).status).toBe('queued');
 

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { createApiClient, type ApiClient } from '../../src-shared/client/index.js';
 import type { JobStatus } from '../../src-shared/api/http.js';
-import { LinearAnalysisBody, ResultEnvelope } from '../../src-shared/api/results.js';
+import type { LinearAnalysisBody } from '../../src-shared/api/results.js';
+import { ResultEnvelope } from '../../src-shared/api/results.js';
 import { startTestBackend, type TestBackend } from '../support/test-backend.js';
 import { loadNist, relativeError, type NistDataset } from '../support/nist.js';
 
@@ -48,7 +49,11 @@ afterAll(async () => {
 
 async function runLinear(ds: NistDataset, headers: Record<string, string>, fileName: string) {
   const bytes = shiftJisCsv(ds, headers);
-  const presign = await client.presignUpload({ filename: fileName, content_type: 'text/csv', size_bytes: bytes.length });
+  const presign = await client.presignUpload({
+    filename: fileName,
+    content_type: 'text/csv',
+    size_bytes: bytes.length,
+  });
   let uploaded = 0;
   await client.uploadFile(presign, bytes, { onProgress: (sent) => (uploaded = sent) });
   expect(uploaded).toBe(bytes.length);
@@ -77,7 +82,9 @@ function expectCertified(body: LinearAnalysisBody, ds: NistDataset, headers: Rec
   expect(worst.std_error).toBeLessThan(1e-9);
   expect(relativeError(body.metrics.residual_std_error!, ds.certified.residual_sd)).toBeLessThan(1e-9);
   expect(relativeError(body.metrics.in_sample_r2!, ds.certified.r_squared)).toBeLessThan(1e-9);
-  console.log(`${ds.name} over HTTP: max relative error of estimates ${worst.estimate.toExponential(2)}, of standard errors ${worst.std_error.toExponential(2)}`);
+  console.log(
+    `${ds.name} over HTTP: max relative error of estimates ${worst.estimate.toExponential(2)}, of standard errors ${worst.std_error.toExponential(2)}`,
+  );
 }
 
 describe('linear_analysis over HTTP, Shift-JIS input with Japanese headers', () => {
@@ -100,16 +107,30 @@ describe('linear_analysis over HTTP, Shift-JIS input with Japanese headers', () 
 
       // result.json and a CSV artifact, downloaded through signed URLs.
       const { artifacts } = await client.listArtifacts(jobId);
-      expect(artifacts.map((a) => a.file_name).sort()).toEqual(['coefficients.csv', 'fitted.csv', 'result.json']);
-      const resultFile = await client.download(jobId, artifacts.find((a) => a.file_name === 'result.json')!.file_key);
+      expect(artifacts.map((a) => a.file_name).sort()).toEqual([
+        'coefficients.csv',
+        'fitted.csv',
+        'result.json',
+      ]);
+      const resultFile = await client.download(
+        jobId,
+        artifacts.find((a) => a.file_name === 'result.json')!.file_key,
+      );
       const envelope = ResultEnvelope.parse(JSON.parse(new TextDecoder().decode(resultFile.bytes)));
       if (envelope.job_type !== 'linear_analysis') throw new Error('wrong job type');
       expect(envelope.job_id).toBe(jobId);
       expect(envelope.body.n).toBe(ds.data.y!.length);
       expectCertified(envelope.body, ds, headers);
 
-      const csvFile = await client.download(jobId, artifacts.find((a) => a.file_name === 'coefficients.csv')!.file_key);
-      const csvLines = new TextDecoder().decode(csvFile.bytes).replace(/^\uFEFF/, '').trim().split('\r\n');
+      const csvFile = await client.download(
+        jobId,
+        artifacts.find((a) => a.file_name === 'coefficients.csv')!.file_key,
+      );
+      const csvLines = new TextDecoder()
+        .decode(csvFile.bytes)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(csvLines[0]).toBe('term,estimate,std_error,t,p,ci_low,ci_high');
       ds.certified.parameters.forEach((cert, k) => {
         const cells = csvLines[k + 1]!.split(',');

@@ -13,11 +13,15 @@ export interface ServerProcess {
 }
 
 export async function spawnServer(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/cli/main.ts', 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ZEROSEC_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'backend/cli/main.ts', 'serve', '--host', '127.0.0.1', '--port', '0', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ZEROSEC_LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const logs: Array<Record<string, unknown>> = [];
   let stderr = '';
   let buffer = '';
@@ -26,7 +30,10 @@ export async function spawnServer(env: Record<string, string>, args: string[] = 
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s; stderr: ${stderr}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 60 s; stderr: ${stderr}`)),
+      60_000,
+    );
     child.stdout!.on('data', (c: Buffer) => {
       buffer += c.toString();
       let nl;
@@ -45,7 +52,9 @@ export async function spawnServer(env: Record<string, string>, args: string[] = 
         }
       }
     });
-    void exited.then(({ code }) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
+    void exited.then(({ code }) =>
+      reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)),
+    );
   });
   return { url, child, logs, exited };
 }

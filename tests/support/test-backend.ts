@@ -2,7 +2,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startBackend, type RunningBackend, type StartBackendOptions } from '../../backend/app/start-backend.js';
+import {
+  startBackend,
+  type RunningBackend,
+  type StartBackendOptions,
+} from '../../backend/app/start-backend.js';
 
 /** Settings that make leases, retries and polling fast enough for tests. */
 export const FAST_TEST_ENV = {

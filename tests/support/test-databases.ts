@@ -69,7 +69,9 @@ function postgres(adminUrl: string): DatabaseKind {
 export function databaseKinds(): DatabaseKind[] {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    console.warn('TEST_DATABASE_URL is not set: PostgreSQL variants skipped (npm run test:all starts PostgreSQL).');
+    console.warn(
+      'TEST_DATABASE_URL is not set: PostgreSQL variants skipped (npm run test:all starts PostgreSQL).',
+    );
     return [pglite];
   }
   return [pglite, postgres(url)];

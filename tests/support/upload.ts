@@ -2,9 +2,17 @@
 import type { ApiClient } from '../../src-shared/client/index.js';
 import type { PresignUploadResponse } from '../../src-shared/api/http.js';
 
-export async function uploadText(client: ApiClient, fileName: string, text: string): Promise<PresignUploadResponse> {
+export async function uploadText(
+  client: ApiClient,
+  fileName: string,
+  text: string,
+): Promise<PresignUploadResponse> {
   const bytes = new TextEncoder().encode(text);
-  const presign = await client.presignUpload({ filename: fileName, content_type: 'text/csv', size_bytes: bytes.length });
+  const presign = await client.presignUpload({
+    filename: fileName,
+    content_type: 'text/csv',
+    size_bytes: bytes.length,
+  });
   await client.uploadFile(presign, bytes);
   return presign;
 }

@@ -5,7 +5,13 @@ import { AppError, fieldIssues, validationFailed } from '../../core/errors.js';
 import type { ErrorEnvelope } from '../../../src-shared/api/errors.js';
 
 function envelope(err: AppError): ErrorEnvelope {
-  return { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.details !== undefined ? { details: err.details } : {}),
+    },
+  };
 }
 
 /** True for failures of the database connection itself (as opposed to a bad query). */
@@ -35,7 +41,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       appError = new AppError('ZS_ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large.');
     } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      appError = new AppError('ZS_ERR_UNSUPPORTED_MEDIA', 415, 'Unsupported content type; send application/json.');
+      appError = new AppError(
+        'ZS_ERR_UNSUPPORTED_MEDIA',
+        415,
+        'Unsupported content type; send application/json.',
+      );
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       appError = new AppError('ZS_ERR_BAD_REQUEST', error.statusCode === 404 ? 404 : 400, error.message);
     } else if (isDatabaseDown(error)) {
@@ -43,13 +53,24 @@ export function installErrorHandler(app: FastifyInstance): void {
       appError = new AppError('ZS_ERR_UNAVAILABLE', 503, 'The database is unavailable; try again shortly.');
     } else {
       request.log.error({ err: error }, 'unhandled error');
-      appError = new AppError('ZS_ERR_INTERNAL', 500, 'Internal server error; the server log has the details.');
+      appError = new AppError(
+        'ZS_ERR_INTERNAL',
+        500,
+        'Internal server error; the server log has the details.',
+      );
     }
-    if (appError.statusCode >= 500 && appError.statusCode !== 503) request.log.error({ err: error }, 'request failed');
+    if (appError.statusCode >= 500 && appError.statusCode !== 503)
+      request.log.error({ err: error }, 'request failed');
     void reply.status(appError.statusCode).send(envelope(appError));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send(envelope(new AppError('ZS_ERR_NOT_FOUND', 404, `No route ${request.method} ${request.url.split('?')[0]}`)));
+    void reply
+      .status(404)
+      .send(
+        envelope(
+          new AppError('ZS_ERR_NOT_FOUND', 404, `No route ${request.method} ${request.url.split('?')[0]}`),
+        ),
+      );
   });
 }

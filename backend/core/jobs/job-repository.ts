@@ -80,7 +80,10 @@ export class JobRepository {
       `SELECT * FROM jobs ${where} ORDER BY created_at DESC, job_id LIMIT $3 OFFSET $4`,
       [...params, q.limit, q.offset],
     );
-    const total = await this.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM jobs ${where}`, params);
+    const total = await this.db.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM jobs ${where}`,
+      params,
+    );
     return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
   }
 

@@ -14,7 +14,8 @@ export const linearAnalysisTask: Task = async (ctx) => {
 
   const target = params.target_column;
   const features =
-    params.feature_columns ?? table.columns.filter((c) => c.kind === 'numeric' && c.name !== target).map((c) => c.name);
+    params.feature_columns ??
+    table.columns.filter((c) => c.kind === 'numeric' && c.name !== target).map((c) => c.name);
   requireColumns(table, [target], 'target');
   requireColumns(table, features, 'feature');
   if (features.includes(target)) {
@@ -65,7 +66,10 @@ export const linearAnalysisTask: Task = async (ctx) => {
     yy[i] = y[row]!;
   });
   let col = 0;
-  if (params.fit_intercept) x.fill(1, 0, n), col++;
+  if (params.fit_intercept) {
+    x.fill(1, 0, n);
+    col++;
+  }
   for (const values of xs) {
     const offset = col++ * n;
     keep.forEach((row, i) => {

@@ -1,6 +1,11 @@
 /** Step 5: what a job produced, and signed URLs to fetch each file straight from the object store. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ArtifactList, JobIdParams, PresignDownloadRequest, PresignDownloadResponse } from '../../../../src-shared/api/http.js';
+import {
+  ArtifactList,
+  JobIdParams,
+  PresignDownloadRequest,
+  PresignDownloadResponse,
+} from '../../../../src-shared/api/http.js';
 import { ErrorEnvelope } from '../../../../src-shared/api/errors.js';
 import { checkKey } from '../../../core/object-keys.js';
 import { notFound } from '../../../core/errors.js';
@@ -11,7 +16,14 @@ export const artifactRoutes =
   async (app) => {
     app.get(
       '/api/v1/jobs/:id/artifacts',
-      { schema: { tags: ['artifacts'], summary: 'Files produced by a job', params: JobIdParams, response: { 200: ArtifactList, 404: ErrorEnvelope } } },
+      {
+        schema: {
+          tags: ['artifacts'],
+          summary: 'Files produced by a job',
+          params: JobIdParams,
+          response: { 200: ArtifactList, 404: ErrorEnvelope },
+        },
+      },
       async (request) => {
         const job = await deps.repo.getJob(request.params.id);
         if (!job) throw notFound(`No job ${request.params.id}.`);
@@ -26,7 +38,12 @@ export const artifactRoutes =
           tags: ['artifacts'],
           summary: "Signed URL to download one of a job's artifacts",
           body: PresignDownloadRequest,
-          response: { 200: PresignDownloadResponse, 400: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope },
+          response: {
+            200: PresignDownloadResponse,
+            400: ErrorEnvelope,
+            404: ErrorEnvelope,
+            422: ErrorEnvelope,
+          },
         },
       },
       async (request) => {

@@ -33,37 +33,49 @@ export const blobRoutes =
     // The upload body is streamed to disk as it arrives, never buffered or parsed.
     app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
-    app.put<{ Querystring: BlobQuery }>(`${BLOB_ROUTE}/*`, { schema: { hide: true } }, async (request, reply) => {
-      const key = keyFromUrl(request.url);
-      store.pathOf(key);
-      const length = Number(request.headers['content-length']);
-      if (!Number.isInteger(length) || length <= 0) throw badRequest('Content-Length is required.');
-      if (length > maxUploadBytes) throw payloadTooLarge(`The upload is larger than ${maxUploadBytes} bytes.`);
-      store.authorize(
-        {
-          method: 'PUT',
-          key,
-          expires: expiresOf(request.query),
-          contentType: request.headers['content-type'] ?? '',
-          contentLength: length,
-        },
-        request.query.sig,
-      );
-      await store.writeStream(key, request.raw, length);
-      return reply.status(200).send({ key, size_bytes: length });
-    });
+    app.put<{ Querystring: BlobQuery }>(
+      `${BLOB_ROUTE}/*`,
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const key = keyFromUrl(request.url);
+        store.pathOf(key);
+        const length = Number(request.headers['content-length']);
+        if (!Number.isInteger(length) || length <= 0) throw badRequest('Content-Length is required.');
+        if (length > maxUploadBytes)
+          throw payloadTooLarge(`The upload is larger than ${maxUploadBytes} bytes.`);
+        store.authorize(
+          {
+            method: 'PUT',
+            key,
+            expires: expiresOf(request.query),
+            contentType: request.headers['content-type'] ?? '',
+            contentLength: length,
+          },
+          request.query.sig,
+        );
+        await store.writeStream(key, request.raw, length);
+        return reply.status(200).send({ key, size_bytes: length });
+      },
+    );
 
-    app.get<{ Querystring: BlobQuery }>(`${BLOB_ROUTE}/*`, { schema: { hide: true } }, async (request, reply) => {
-      const key = keyFromUrl(request.url);
-      store.pathOf(key);
-      store.authorize({ method: 'GET', key, expires: expiresOf(request.query), fileName: request.query.fn }, request.query.sig);
-      const size = await store.size(key);
-      if (size === null) throw notFound(`No object "${key}".`);
-      const fileName = request.query.fn ?? key.slice(key.lastIndexOf('/') + 1);
-      return reply
-        .header('content-length', size)
-        .header('content-type', 'application/octet-stream')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(store.readStream(key));
-    });
+    app.get<{ Querystring: BlobQuery }>(
+      `${BLOB_ROUTE}/*`,
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const key = keyFromUrl(request.url);
+        store.pathOf(key);
+        store.authorize(
+          { method: 'GET', key, expires: expiresOf(request.query), fileName: request.query.fn },
+          request.query.sig,
+        );
+        const size = await store.size(key);
+        if (size === null) throw notFound(`No object "${key}".`);
+        const fileName = request.query.fn ?? key.slice(key.lastIndexOf('/') + 1);
+        return reply
+          .header('content-length', size)
+          .header('content-type', 'application/octet-stream')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+          .send(store.readStream(key));
+      },
+    );
   };

@@ -57,15 +57,21 @@ export const jobRoutes =
 
         const upload = await deps.repo.getUpload(job_id);
         if (!upload) {
-          throw validationFailed([{ path: 'job_id', message: 'no upload was reserved for this job_id (call presign/upload first)' }]);
+          throw validationFailed([
+            { path: 'job_id', message: 'no upload was reserved for this job_id (call presign/upload first)' },
+          ]);
         }
         if (upload.object_key !== input_key) {
-          throw validationFailed([{ path: 'input_key', message: `must be the key issued with this job_id: ${upload.object_key}` }]);
+          throw validationFailed([
+            { path: 'input_key', message: `must be the key issued with this job_id: ${upload.object_key}` },
+          ]);
         }
         if ((await deps.store.size(input_key)) === null) {
           throw validationFailed([{ path: 'input_key', message: 'the file has not been uploaded yet' }]);
         }
-        const requestSha256 = createHash('sha256').update(canonicalJson({ job_type, input_key, parameters })).digest('hex');
+        const requestSha256 = createHash('sha256')
+          .update(canonicalJson({ job_type, input_key, parameters }))
+          .digest('hex');
         const { row, created } = await deps.db.transaction(async (tx) => {
           const r = await deps.repo.insertJob(tx, {
             jobId: job_id,
@@ -88,17 +94,36 @@ export const jobRoutes =
 
     app.get(
       '/api/v1/jobs',
-      { schema: { tags: ['jobs'], summary: 'List jobs, newest first', querystring: ListJobsQuery, response: { 200: ListJobsResponse, 422: ErrorEnvelope } } },
+      {
+        schema: {
+          tags: ['jobs'],
+          summary: 'List jobs, newest first',
+          querystring: ListJobsQuery,
+          response: { 200: ListJobsResponse, 422: ErrorEnvelope },
+        },
+      },
       async (request) => {
         const q = request.query;
-        const { rows, total } = await deps.repo.listJobs({ status: q.status, jobType: q.job_type, limit: q.limit, offset: q.offset });
+        const { rows, total } = await deps.repo.listJobs({
+          status: q.status,
+          jobType: q.job_type,
+          limit: q.limit,
+          offset: q.offset,
+        });
         return { jobs: rows.map(toJobStatus), total, limit: q.limit, offset: q.offset };
       },
     );
 
     app.get(
       '/api/v1/jobs/:id/status',
-      { schema: { tags: ['jobs'], summary: 'Status and progress of a job', params: JobIdParams, response: { 200: JobStatus, ...errors } } },
+      {
+        schema: {
+          tags: ['jobs'],
+          summary: 'Status and progress of a job',
+          params: JobIdParams,
+          response: { 200: JobStatus, ...errors },
+        },
+      },
       async (request) => toJobStatus(await loadJob(request.params.id)),
     );
 
@@ -133,7 +158,14 @@ export const jobRoutes =
       async (request, reply) => {
         const first = await loadJob(request.params.id);
         const id = request.params.id;
-        await streamJobEvents(request, reply, first, () => deps.repo.getJob(id), (ms) => deps.changes.next(id, ms), deps.eventPollMs ?? 1000);
+        await streamJobEvents(
+          request,
+          reply,
+          first,
+          () => deps.repo.getJob(id),
+          (ms) => deps.changes.next(id, ms),
+          deps.eventPollMs ?? 1000,
+        );
       },
     );
 

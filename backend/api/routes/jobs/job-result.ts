@@ -23,7 +23,8 @@ export const resultRoute =
       },
       async (request) => {
         const job = await loadJob(request.params.id);
-        if (job.status !== 'completed') throw conflict(`Job ${job.job_id} has no result: it is ${job.status}.`);
+        if (job.status !== 'completed')
+          throw conflict(`Job ${job.job_id} has no result: it is ${job.status}.`);
         const bytes = await deps.store.get(outputKey(job.job_id, 'result.json'));
         return ResultEnvelope.parse(JSON.parse(new TextDecoder().decode(bytes)));
       },

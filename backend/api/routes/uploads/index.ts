@@ -17,14 +17,21 @@ export const uploadRoutes =
           tags: ['uploads'],
           summary: 'Reserve a job id and get a signed URL to PUT the input file to',
           body: PresignUploadRequest,
-          response: { 200: PresignUploadResponse, 400: ErrorEnvelope, 413: ErrorEnvelope, 422: ErrorEnvelope },
+          response: {
+            200: PresignUploadResponse,
+            400: ErrorEnvelope,
+            413: ErrorEnvelope,
+            422: ErrorEnvelope,
+          },
         },
       },
       async (request) => {
         const { filename, content_type, size_bytes } = request.body;
         checkUploadFileName(filename);
         if (size_bytes > deps.maxUploadBytes) {
-          throw payloadTooLarge(`The file is ${size_bytes} bytes; the limit is ${deps.maxUploadBytes} bytes.`);
+          throw payloadTooLarge(
+            `The file is ${size_bytes} bytes; the limit is ${deps.maxUploadBytes} bytes.`,
+          );
         }
         const jobId = randomUUID();
         const key = inputKey(jobId, filename);
