@@ -213,7 +213,7 @@ export default defineConfig(
   },
   {
     name: 'globals: Node',
-    files: ['backend/**', 'src-main/**', 'scripts/**', 'tests/**', 'bench/**', '*.{js,ts}'],
+    files: ['backend/**', 'src-main/**', 'scripts/**', 'bin/**', 'tests/**', 'bench/**', '*.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   { name: 'globals: browser', files: ['src-renderer/**'], languageOptions: { globals: globals.browser } },
