@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ServerProcess {
+  /** The API's URL; empty for a worker-only process. */
   url: string;
   child: ChildProcess;
   /** Every JSON log line the process wrote so far. */
@@ -12,7 +13,9 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Starts `zerosec serve`; resolves once the API listens, or for `--mode worker` once the worker runs. */
 export async function spawnServer(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
+  const workerOnly = args.join(' ').includes('--mode worker');
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'backend/cli/main.ts', 'serve', '--host', '127.0.0.1', '--port', '0', ...args],
@@ -46,6 +49,9 @@ export async function spawnServer(env: Record<string, string>, args: string[] = 
           if (entry.msg === 'API listening' && typeof entry.url === 'string') {
             clearTimeout(timer);
             resolve(entry.url);
+          } else if (workerOnly && entry.msg === 'worker started') {
+            clearTimeout(timer);
+            resolve('');
           }
         } catch {
           // plain text lines (the CLI's banner) are not logs
