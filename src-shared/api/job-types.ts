@@ -42,18 +42,41 @@ export const OptimizationParameters = z.strictObject({
   criterion: z.enum(['D', 'I', 'A', 'D_then_I']).default('D'),
 });
 
-export const LinearAnalysisParameters = z.strictObject({
-  ...inputOptions,
-  target_column: columnName,
-  /** Default: every numeric column except the target. */
-  feature_columns: columnList.optional(),
-  fit_intercept: z.boolean().default(true),
-  standardize: z.boolean().default(false),
-  /** Fraction held out for an honest test score; 0 = no hold-out. */
-  train_test_split: z.number().min(0).max(0.9).default(0),
-  cv_splits: z.number().int().min(2).max(100).default(5),
-  random_seed: seed.default(42),
-});
+/** Model terms: main effects, + two-factor interactions, full quadratic, or an explicit list `x1 + x2 + x1:x2 + x1^2`. */
+export const LINEAR_MODEL_TERMS = ['linear', 'interactions', 'quadratic'] as const;
+
+export const LinearAnalysisParameters = z
+  .strictObject({
+    ...inputOptions,
+    /** One target; `target_columns` analyses several in one job. */
+    target_column: columnName.optional(),
+    target_columns: columnList.optional(),
+    /** Default: every numeric column except the targets. Text columns are one-hot coded (first level = reference). */
+    feature_columns: columnList.optional(),
+    model: z.union([z.enum(LINEAR_MODEL_TERMS), z.string().min(1).max(10_000)]).default('linear'),
+    fit_intercept: z.boolean().default(true),
+    /** Centre and scale the features; coefficients are then reported in coded and original units. */
+    standardize: z.boolean().default(false),
+    transform: z.enum(['none', 'log', 'log10', 'sqrt', 'box_cox', 'yeo_johnson', 'auto']).default('none'),
+    models_to_use: z
+      .array(z.enum(['ols', 'ridge', 'lasso', 'elastic_net']))
+      .min(1)
+      .default(['ols', 'ridge', 'lasso', 'elastic_net']),
+    selection_metric: z.enum(['mae', 'rmse']).default('mae'),
+    /** The original app's rule: keep OLS when its out-of-fold error is within this fraction of the best model's. */
+    prefer_ols_within: z.number().min(0).max(1).default(0),
+    /** Outer folds of the double cross-validation (honest metrics). */
+    outer_splits: z.number().int().min(2).max(50).default(5),
+    /** Inner folds (hyperparameter choice inside each outer training part). */
+    cv_splits: z.number().int().min(2).max(50).default(5),
+    /** Fraction held out for a final test score; 0 = no hold-out. */
+    train_test_split: z.number().min(0).max(0.9).default(0),
+    random_seed: seed.default(42),
+  })
+  .refine((p) => (p.target_column === undefined) !== (p.target_columns === undefined), {
+    message: 'give exactly one of target_column or target_columns',
+    path: ['target_column'],
+  });
 
 export const REGRESSION_MODELS = [
   'random_forest',

@@ -12,7 +12,7 @@ export const linearAnalysisTask: Task = async (ctx) => {
   const table = await readTable(ctx.input, { filename: ctx.inputFileName, sheet: params.sheet });
   ctx.progress(0.3, 'preparing_data');
 
-  const target = params.target_column;
+  const target = params.target_column ?? params.target_columns![0]!;
   const features =
     params.feature_columns ??
     table.columns.filter((c) => c.kind === 'numeric' && c.name !== target).map((c) => c.name);
