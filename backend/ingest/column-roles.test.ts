@@ -1,19 +1,9 @@
+import { errorOf } from './table-error.testing.js';
 import { describe, it, expect } from 'vitest';
 import { numericColumn, requireColumns } from './column-roles.js';
 import { readTable } from './read-table.js';
-import { TableError } from './table-error.js';
 
 const read = (text: string) => readTable(new TextEncoder().encode(text), { filename: 't.csv' });
-
-function errorOf(fn: () => unknown): TableError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TableError);
-    return error as TableError;
-  }
-  throw new Error('expected a TableError');
-}
 
 describe('requireColumns', () => {
   it('returns the columns in the order asked', async () => {

@@ -1,19 +1,9 @@
+import { errorOf } from './table-error.testing.js';
 import { describe, it, expect } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeText } from './decode-text.js';
-import { TableError } from './table-error.js';
 
 const text = 'a,b\n温度,1.5\n';
-
-function errorOf(fn: () => unknown): TableError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TableError);
-    return error as TableError;
-  }
-  throw new Error('expected a TableError');
-}
 
 describe('decodeText', () => {
   it('reads UTF-8 without a BOM', () => {

@@ -1,18 +1,8 @@
+import { errorOf } from './table-error.testing.js';
 import { describe, it, expect } from 'vitest';
 import { detectDelimiter, readDelimited } from './read-delimited.js';
-import { TableError } from './table-error.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-function errorOf(fn: () => unknown): TableError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TableError);
-    return error as TableError;
-  }
-  throw new Error('expected a TableError');
-}
 
 describe('detectDelimiter', () => {
   it('finds comma, semicolon and tab', () => {

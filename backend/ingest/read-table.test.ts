@@ -1,20 +1,10 @@
+import { asyncErrorOf } from './table-error.testing.js';
 import { describe, it, expect } from 'vitest';
 import iconv from 'iconv-lite';
 import { readTable } from './read-table.js';
 import type { Table } from './table.js';
-import { TableError } from './table-error.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-async function errorOf(promise: Promise<unknown>): Promise<TableError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TableError);
-    return error as TableError;
-  }
-  throw new Error('expected a TableError');
-}
 
 function column(table: Table, name: string) {
   const found = table.columns.find((c) => c.name === name);
@@ -66,7 +56,7 @@ describe('readTable: encodings', () => {
 
   it('rejects a binary file as unreadable', async () => {
     const bytes = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0]);
-    const error = await errorOf(readTable(bytes, { filename: 'data.csv' }));
+    const error = await asyncErrorOf(readTable(bytes, { filename: 'data.csv' }));
     expect(error.code).toBe('unreadable');
     expect(error.message).toContain('not text');
   });
@@ -137,24 +127,24 @@ describe('readTable: delimiters and cells', () => {
 
 describe('readTable: file and header errors', () => {
   it('rejects an empty file', async () => {
-    const error = await errorOf(readTable(new Uint8Array(), { filename: 'e.csv' }));
+    const error = await asyncErrorOf(readTable(new Uint8Array(), { filename: 'e.csv' }));
     expect(error.code).toBe('empty_file');
     expect(error.message).toBe('The file is empty.');
   });
 
   it('rejects a file of blank lines as empty', async () => {
-    const error = await errorOf(readTable(utf8('\r\n  \n,,\n'), { filename: 'e.csv' }));
+    const error = await asyncErrorOf(readTable(utf8('\r\n  \n,,\n'), { filename: 'e.csv' }));
     expect(error.code).toBe('empty_file');
   });
 
   it('rejects a header without data rows', async () => {
-    const error = await errorOf(readTable(utf8('a,b,c\n'), { filename: 'h.csv' }));
+    const error = await asyncErrorOf(readTable(utf8('a,b,c\n'), { filename: 'h.csv' }));
     expect(error.code).toBe('no_data_rows');
     expect(error.message).toBe('The file has a header row but no data rows.');
   });
 
   it('rejects a first row that holds only numbers', async () => {
-    const error = await errorOf(readTable(utf8('1.5,2\n3,4\n'), { filename: 'n.csv' }));
+    const error = await asyncErrorOf(readTable(utf8('1.5,2\n3,4\n'), { filename: 'n.csv' }));
     expect(error.code).toBe('no_header');
     expect(error.details.row).toBe(1);
     expect(error.message).toBe(
@@ -163,7 +153,7 @@ describe('readTable: file and header errors', () => {
   });
 
   it('rejects duplicate column names, naming both positions', async () => {
-    const error = await errorOf(readTable(utf8('温度,圧力,温度\n1,2,3\n'), { filename: 'd.csv' }));
+    const error = await asyncErrorOf(readTable(utf8('温度,圧力,温度\n1,2,3\n'), { filename: 'd.csv' }));
     expect(error.code).toBe('duplicate_column');
     expect(error.details).toEqual({ row: 1, column: '温度', column_index: 2 });
     expect(error.message).toBe(
@@ -173,7 +163,7 @@ describe('readTable: file and header errors', () => {
   });
 
   it('treats names that differ only by surrounding spaces as duplicates', async () => {
-    const error = await errorOf(readTable(utf8('a,a \n1,2\n'), { filename: 'd.csv' }));
+    const error = await asyncErrorOf(readTable(utf8('a,a \n1,2\n'), { filename: 'd.csv' }));
     expect(error.code).toBe('duplicate_column');
   });
 
@@ -181,7 +171,7 @@ describe('readTable: file and header errors', () => {
     const header = Array.from({ length: 28 }, (_, i) => (i === 26 ? '' : `c${i}`)).join(',');
     const row1 = Array.from({ length: 28 }, () => '').join(',');
     const row2 = Array.from({ length: 28 }, (_, i) => (i === 26 ? '7.5' : '1')).join(',');
-    const error = await errorOf(readTable(utf8(`${header}\n${row1}\n${row2}\n`), { filename: 'e.csv' }));
+    const error = await asyncErrorOf(readTable(utf8(`${header}\n${row1}\n${row2}\n`), { filename: 'e.csv' }));
     expect(error.code).toBe('empty_column_name');
     expect(error.details).toEqual({ row: 1, column_index: 26, value: '7.5' });
     expect(error.message).toBe(
@@ -191,30 +181,30 @@ describe('readTable: file and header errors', () => {
   });
 
   it('rejects a ragged row, naming the row and the counts', async () => {
-    const error = await errorOf(readTable(utf8('a,b\n1,2\n3,4\n5\n'), { filename: 'r.csv' }));
+    const error = await asyncErrorOf(readTable(utf8('a,b\n1,2\n3,4\n5\n'), { filename: 'r.csv' }));
     expect(error.code).toBe('ragged_row');
     expect(error.details).toEqual({ row: 4, expected: 2, found: 1 });
     expect(error.message).toContain('Row 4 has 1 field but the header (row 1) has 2.');
   });
 
   it('rejects more columns than allowed', async () => {
-    const error = await errorOf(readTable(utf8('a,b,c\n1,2,3\n'), { filename: 'w.csv', maxColumns: 2 }));
+    const error = await asyncErrorOf(readTable(utf8('a,b,c\n1,2,3\n'), { filename: 'w.csv', maxColumns: 2 }));
     expect(error.code).toBe('too_many_columns');
     expect(error.details).toEqual({ expected: 2, found: 3 });
     expect(error.message).toBe('The table has 3 columns; at most 2 are allowed.');
   });
 
   it('rejects unsupported extensions, by name', async () => {
-    const xls = await errorOf(readTable(utf8('a\n1\n'), { filename: 'old.xls' }));
+    const xls = await asyncErrorOf(readTable(utf8('a\n1\n'), { filename: 'old.xls' }));
     expect(xls.code).toBe('unreadable');
     expect(xls.message).toBe(
       'Cannot read "old.xls": .xls files are not supported. Save it as .xlsx or as "CSV UTF-8".',
     );
-    const json = await errorOf(readTable(utf8('a\n1\n'), { filename: 'data.json' }));
+    const json = await asyncErrorOf(readTable(utf8('a\n1\n'), { filename: 'data.json' }));
     expect(json.message).toBe(
       'Cannot read "data.json": .json files are not supported. Use a .csv, .tsv, .txt or .xlsx file.',
     );
-    const none = await errorOf(readTable(utf8('a\n1\n'), { filename: 'README' }));
+    const none = await asyncErrorOf(readTable(utf8('a\n1\n'), { filename: 'README' }));
     expect(none.message).toContain('the file name has no extension');
   });
 });

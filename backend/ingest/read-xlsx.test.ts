@@ -1,8 +1,8 @@
+import { asyncErrorOf } from './table-error.testing.js';
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readTable } from './read-table.js';
 import { readXlsx } from './read-xlsx.js';
-import { TableError } from './table-error.js';
 
 type Sheet = { name: string; rows: ExcelJS.CellValue[][] };
 
@@ -18,16 +18,6 @@ async function workbook(...sheets: Sheet[]): Promise<Uint8Array> {
     });
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<TableError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TableError);
-    return error as TableError;
-  }
-  throw new Error('expected a TableError');
 }
 
 const results: Sheet = {
@@ -62,7 +52,7 @@ describe('readTable: xlsx', () => {
   });
 
   it('lists the available sheets when the named one is missing', async () => {
-    const error = await errorOf(
+    const error = await asyncErrorOf(
       readTable(await workbook(results, notes), { filename: 'r.xlsx', sheet: 'Data' }),
     );
     expect(error.code).toBe('sheet_not_found');
@@ -86,7 +76,7 @@ describe('readTable: xlsx', () => {
 
   it('rejects a formula without a cached result, naming the cell', async () => {
     const bytes = await workbook({ name: 'S', rows: [['x'], [{ formula: 'B7*2' }]] });
-    const error = await errorOf(readTable(bytes, { filename: 'f.xlsx' }));
+    const error = await asyncErrorOf(readTable(bytes, { filename: 'f.xlsx' }));
     expect(error.code).toBe('unreadable');
     expect(error.message).toBe(
       'Row 2, cell A2: the formula has no saved result. Open the file in Excel and save it again.',
@@ -94,12 +84,12 @@ describe('readTable: xlsx', () => {
   });
 
   it('reports an empty sheet and a header-only sheet by name', async () => {
-    const empty = await errorOf(
+    const empty = await asyncErrorOf(
       readTable(await workbook({ name: 'Blank', rows: [] }), { filename: 'e.xlsx' }),
     );
     expect(empty.code).toBe('empty_file');
     expect(empty.message).toBe('Sheet "Blank" is empty.');
-    const headerOnly = await errorOf(
+    const headerOnly = await asyncErrorOf(
       readTable(await workbook({ name: 'H', rows: [['a', 'b']] }), { filename: 'h.xlsx' }),
     );
     expect(headerOnly.code).toBe('no_data_rows');
@@ -107,7 +97,9 @@ describe('readTable: xlsx', () => {
   });
 
   it('rejects a file that is not a workbook', async () => {
-    const error = await errorOf(readTable(new TextEncoder().encode('a,b\n1,2\n'), { filename: 'fake.xlsx' }));
+    const error = await asyncErrorOf(
+      readTable(new TextEncoder().encode('a,b\n1,2\n'), { filename: 'fake.xlsx' }),
+    );
     expect(error.code).toBe('unreadable');
     expect(error.message).toMatch(/^The file is not a readable Excel workbook/);
   });
@@ -159,7 +151,7 @@ describe('readXlsx: cell values', () => {
         [1, 9, 3],
       ],
     });
-    const error = await errorOf(readTable(bytes, { filename: 'x.xlsx' }));
+    const error = await asyncErrorOf(readTable(bytes, { filename: 'x.xlsx' }));
     expect(error.code).toBe('empty_column_name');
     expect(error.details).toEqual({ row: 1, column_index: 1, value: '9', sheet: 'S' });
     expect(error.message).toContain('column 2 (B)');
