@@ -8,12 +8,17 @@ import { TaskError } from './tasks/task.js';
 import { TableError } from '../ingest/index.js';
 import type { TaskEvent, TaskRequest, ThreadMessage } from './thread-protocol.js';
 
+/** Smallest progress change (of the whole task) worth a message. */
+const PROGRESS_STEP = 0.05;
+
 async function run(req: TaskRequest): Promise<void> {
   const post = (e: TaskEvent, transfer: ArrayBuffer[] = []) =>
     parentPort!.postMessage({ ...e, runId: req.runId } satisfies ThreadMessage, transfer);
   const flag = new Int32Array(req.cancelFlag);
   const controller = new AbortController();
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  let lastStage = '';
+  let lastFraction = -1;
   const task = TASKS[req.jobType];
   if (!task) {
     post({
@@ -30,10 +35,18 @@ async function run(req: TaskRequest): Promise<void> {
       inputFileName: req.inputFileName,
       signal: controller.signal,
       progress(fraction, stage, message) {
-        // The task runs synchronously between checkpoints, so cancellation is polled here from shared memory.
-        if (req.progressDelayMs > 0) Atomics.wait(sleeper, 0, 0, req.progressDelayMs);
+        // The task runs synchronously between checkpoints, so cancellation is polled here from shared memory,
+        // at every checkpoint; progress is posted only when it moved visibly, to keep messages few.
         if (Atomics.load(flag, 0) === 1) controller.abort();
         controller.signal.throwIfAborted();
+        if (stage === lastStage && fraction - lastFraction < PROGRESS_STEP) return;
+        lastStage = stage;
+        lastFraction = fraction;
+        if (req.progressDelayMs > 0) {
+          Atomics.wait(sleeper, 0, 0, req.progressDelayMs);
+          if (Atomics.load(flag, 0) === 1) controller.abort();
+          controller.signal.throwIfAborted();
+        }
         post({ type: 'progress', fraction, stage, message: message ?? null });
       },
     });

@@ -10,22 +10,14 @@
 import { z } from 'zod';
 import type { JobType } from './job-types.js';
 import { JOB_PARAMETER_SCHEMAS } from './job-types.js';
+import { LinearAnalysisBody } from './linear-result.js';
 
 export const RESULT_SCHEMA_VERSION = 1;
 export const INTERCEPT_TERM = '(Intercept)';
 
 const num = z.number().nullable();
 
-export const CoefficientRow = z.strictObject({
-  term: z.string(),
-  estimate: num,
-  std_error: num,
-  t: num,
-  p: num,
-  ci_low: num,
-  ci_high: num,
-});
-export type CoefficientRow = z.infer<typeof CoefficientRow>;
+export { CoefficientRow } from './linear-result.js';
 
 export const Warning = z.strictObject({
   code: z.string(),
@@ -34,29 +26,7 @@ export const Warning = z.strictObject({
 });
 export type Warning = z.infer<typeof Warning>;
 
-export const LinearAnalysisBody = z.strictObject({
-  model: z.literal('ols'),
-  target: z.string(),
-  features: z.array(z.string()),
-  n: z.number().int(),
-  n_dropped: z.number().int(),
-  df_model: z.number().int(),
-  df_residual: z.number().int(),
-  rank: z.number().int(),
-  /** Terms left out because they are linear combinations of others (rank deficiency). */
-  aliased_terms: z.array(z.string()),
-  coefficients: z.array(CoefficientRow),
-  metrics: z.strictObject({
-    in_sample_r2: num,
-    in_sample_adj_r2: num,
-    in_sample_rmse: num,
-    in_sample_mae: num,
-    residual_std_error: num,
-    f_statistic: num,
-    f_p_value: num,
-  }),
-});
-export type LinearAnalysisBody = z.infer<typeof LinearAnalysisBody>;
+export { LinearAnalysisBody } from './linear-result.js';
 
 const Row = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
 

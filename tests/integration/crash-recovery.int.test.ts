@@ -30,7 +30,7 @@ async function server(dataDir: string): Promise<{ proc: ServerProcess; client: A
     ZEROSEC_POLL_INTERVAL_MS: '100',
     ZEROSEC_SHUTDOWN_GRACE_MS: '300',
     // Slow checkpoints keep the job running long enough to be killed in the middle.
-    ZEROSEC_TEST_PROGRESS_DELAY_MS: '500',
+    ZEROSEC_TEST_PROGRESS_DELAY_MS: '150',
   });
   running.push(proc);
   return { proc, client: createApiClient({ baseUrl: proc.url, retryBaseDelayMs: 20 }) };
@@ -78,7 +78,9 @@ describe('crash recovery', () => {
     const { artifacts } = await second.client.listArtifacts(jobId);
     expect(artifacts.map((a) => a.file_name).sort()).toEqual([
       'coefficients.csv',
-      'fitted.csv',
+      'linear-analysis.xlsx',
+      'linear-model.json',
+      'predictions.csv',
       'result.json',
     ]);
     const result = await second.client.getResult(jobId);

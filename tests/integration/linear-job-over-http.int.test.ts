@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { createApiClient, type ApiClient } from '../../src-shared/client/index.js';
 import type { JobStatus } from '../../src-shared/api/http.js';
-import type { LinearAnalysisBody } from '../../src-shared/api/results.js';
+import type { LinearTargetResult } from '../../src-shared/api/linear-result.js';
 import { ResultEnvelope } from '../../src-shared/api/results.js';
 import { startTestBackend, type TestBackend } from '../support/test-backend.js';
 import { loadNist, relativeError, type NistDataset } from '../support/nist.js';
@@ -61,7 +61,8 @@ async function runLinear(ds: NistDataset, headers: Record<string, string>, fileN
     job_id: presign.job_id,
     job_type: 'linear_analysis',
     input_key: presign.key,
-    parameters: { target_column: headers.y! },
+    // OLS only: the certified values are OLS estimates (the default compares regularised models too).
+    parameters: { target_column: headers.y!, models_to_use: ['ols'] },
   });
   expect(created.status).toBe('queued');
   const seen: JobStatus[] = [];
@@ -69,7 +70,7 @@ async function runLinear(ds: NistDataset, headers: Record<string, string>, fileN
   return { jobId: presign.job_id, final, seen };
 }
 
-function expectCertified(body: LinearAnalysisBody, ds: NistDataset, headers: Record<string, string>) {
+function expectCertified(body: LinearTargetResult, ds: NistDataset, headers: Record<string, string>) {
   const terms = ['(Intercept)', ...ds.predictors.map((p) => headers[p]!)];
   expect(body.coefficients.map((c) => c.term)).toEqual(terms);
   const worst = { estimate: 0, std_error: 0 };
@@ -109,7 +110,9 @@ describe('linear_analysis over HTTP, Shift-JIS input with Japanese headers', () 
       const { artifacts } = await client.listArtifacts(jobId);
       expect(artifacts.map((a) => a.file_name).sort()).toEqual([
         'coefficients.csv',
-        'fitted.csv',
+        'linear-analysis.xlsx',
+        'linear-model.json',
+        'predictions.csv',
         'result.json',
       ]);
       const resultFile = await client.download(
@@ -119,8 +122,10 @@ describe('linear_analysis over HTTP, Shift-JIS input with Japanese headers', () 
       const envelope = ResultEnvelope.parse(JSON.parse(new TextDecoder().decode(resultFile.bytes)));
       if (envelope.job_type !== 'linear_analysis') throw new Error('wrong job type');
       expect(envelope.job_id).toBe(jobId);
-      expect(envelope.body.n).toBe(ds.data.y!.length);
-      expectCertified(envelope.body, ds, headers);
+      const target = envelope.body.targets[0]!;
+      expect(target.n).toBe(ds.data.y!.length);
+      expect(target.selected.model).toBe('ols');
+      expectCertified(target, ds, headers);
 
       const csvFile = await client.download(
         jobId,
@@ -131,10 +136,11 @@ describe('linear_analysis over HTTP, Shift-JIS input with Japanese headers', () 
         .replace(/^\uFEFF/, '')
         .trim()
         .split('\r\n');
-      expect(csvLines[0]).toBe('term,estimate,std_error,t,p,ci_low,ci_high');
+      expect(csvLines[0]).toBe('target,term,estimate,std_error,t,p,ci_low,ci_high');
       ds.certified.parameters.forEach((cert, k) => {
         const cells = csvLines[k + 1]!.split(',');
-        expect(relativeError(Number(cells[1]), cert.estimate)).toBeLessThan(1e-9);
+        expect(cells[0]).toBe(headers.y);
+        expect(relativeError(Number(cells[2]), cert.estimate)).toBeLessThan(1e-9);
       });
       // The API's own result endpoint serves the same document.
       expect(await client.getResult(jobId)).toEqual(envelope);

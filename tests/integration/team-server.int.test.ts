@@ -79,7 +79,7 @@ describe.runIf(adminUrl)('team server: API + 2 workers on PostgreSQL', () => {
     expect(finals.map((s) => s.attempts)).toEqual(ids.map(() => 1));
     const result = await client.getResult(ids[3]!);
     if (result.job_type !== 'linear_analysis') throw new Error('wrong type');
-    expect(result.body.n).toBe(43);
+    expect(result.body.targets[0]!.n).toBe(43);
 
     const workers = procs.slice(1);
     const finishedBy = workers.map(
