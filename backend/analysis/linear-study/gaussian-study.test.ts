@@ -147,7 +147,10 @@ describe('binomial linear study', () => {
     expect(out.selected.model).toBe('logistic');
     expect(out.coefficients.every((c) => c.std_error !== null && c.p !== null)).toBe(true);
     expect(out.metrics.oof_roc_auc!).toBeGreaterThan(0.75);
-    out.rows.forEach((r) => expect(r.fitted!).toBeGreaterThan(0) && expect(r.fitted!).toBeLessThan(1));
+    for (const r of out.rows) {
+      expect(r.fitted!).toBeGreaterThan(0);
+      expect(r.fitted!).toBeLessThan(1);
+    }
     LinearTargetResult.parse(out);
   });
 

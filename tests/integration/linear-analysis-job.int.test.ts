@@ -1,6 +1,7 @@
 /**
- * The calculator sheet of a real linear_analysis job, opened and recalculated by LibreOffice Calc, reproduces the
- * engine's fitted values (log transform, interaction, a text column, coded inputs) to 1e-9.
+ * linear_analysis as a job: several targets in one job, errors that name what to fix, and the calculator sheet of a
+ * real job, recalculated by LibreOffice Calc, reproducing the engine's fitted values (log transform, interaction, a
+ * text column, coded inputs) to 1e-9.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,5 +114,56 @@ describe('linear workbook calculator', () => {
     console.log(
       `calculator vs engine, ${checked.length} rows: max relative difference ${worst.toExponential(2)}`,
     );
+  });
+});
+
+describe('linear_analysis jobs', () => {
+  it('analyses several targets in one job, a 0/1 target with logistic regression', async () => {
+    const client = createApiClient({ baseUrl: backend.url, retryBaseDelayMs: 20 });
+    const lines = ['回転速度,送り速度,摩耗量,バリ除去'];
+    for (let i = 0; i < 40; i++) {
+      const speed = 1000 + (i % 8) * 900;
+      const feed = 500 + ((i * 3) % 7) * 450;
+      const wear = 0.002 + speed * 2e-6 + feed * 1e-6 + ((i * 17) % 5) * 1e-5;
+      lines.push(`${speed},${feed},${wear},${speed + ((i * 31) % 9) * 400 > 4500 ? 1 : 0}`);
+    }
+    const presign = await uploadText(client, 'two-targets.csv', lines.join('\n') + '\n');
+    await client.createJob({
+      job_id: presign.job_id,
+      job_type: 'linear_analysis',
+      input_key: presign.key,
+      parameters: { target_columns: ['摩耗量', 'バリ除去'], feature_columns: ['回転速度', '送り速度'] },
+    });
+    const status = await client.waitForJob(presign.job_id, { timeoutMs: 60_000 });
+    expect(status.status, JSON.stringify(status.error)).toBe('completed');
+    const result = await client.getResult(presign.job_id);
+    if (result.job_type !== 'linear_analysis') throw new Error('wrong job type');
+    expect(result.body.targets.map((t) => [t.target, t.family])).toEqual([
+      ['摩耗量', 'gaussian'],
+      ['バリ除去', 'binomial'],
+    ]);
+    expect(result.body.targets[0]!.candidates.map((c) => c.model)).toEqual([
+      'ols',
+      'ridge',
+      'lasso',
+      'elastic_net',
+    ]);
+    expect(result.body.targets[1]!.metrics.oof_roc_auc).not.toBeNull();
+  });
+
+  it('a formula naming an unknown column fails the job with a message naming it', async () => {
+    const client = createApiClient({ baseUrl: backend.url, retryBaseDelayMs: 20 });
+    const presign = await uploadText(client, 'f.csv', brushCsv().csv);
+    await client.createJob({
+      job_id: presign.job_id,
+      job_type: 'linear_analysis',
+      input_key: presign.key,
+      parameters: { target_column: '摩耗量', model: '回転速度 + 切込量' },
+    });
+    const status = await client.waitForJob(presign.job_id, { timeoutMs: 60_000 });
+    expect(status.status).toBe('failed');
+    expect(status.error?.code).toBe('ZS_ERR_INPUT');
+    expect(status.error?.message).toContain('切込量');
+    expect(status.attempts).toBe(1);
   });
 });
