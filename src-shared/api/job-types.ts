@@ -33,13 +33,48 @@ const inputOptions = {
   sheet: z.string().min(1).max(255).optional(),
 };
 
+/** A factor to generate candidates from: a range with a step, or an explicit list of levels. */
+export const FactorDefinition = z.strictObject({
+  name: columnName,
+  type: z.enum(['continuous', 'categorical']).default('continuous'),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  step: z.number().positive().optional(),
+  levels: z
+    .array(z.union([z.number(), z.string().min(1)]))
+    .min(1)
+    .max(10_000)
+    .optional(),
+});
+
 export const OptimizationParameters = z.strictObject({
   ...inputOptions,
+  /** Runs to choose (new runs; existing ones come on top). */
   num_points: z.number().int().min(2).max(10_000).default(15),
   random_seed: seed.default(42),
+  /** Candidate file: the factor columns (default: every numeric column except `existing_column`). */
   feature_columns: columnList.optional(),
-  model: z.enum(['main_effects', 'interactions', 'quadratic']).default('main_effects'),
+  /**
+   * Generate the candidates from these factors instead of reading them from the file; the uploaded file then
+   * holds the runs already done (it may have only a header).
+   */
+  factors: z.array(FactorDefinition).min(1).max(50).optional(),
+  /** Groups of 0/1 columns of which exactly one is 1 (brush types A11/A13/A21/A32). */
+  one_hot_groups: z.array(z.array(columnName).min(2)).optional(),
+  /** Conditions every candidate must meet, e.g. `送り速度 * パス数 <= 9000`. */
+  constraints: z.array(z.string().min(1).max(1000)).max(50).optional(),
+  model: z
+    .union([z.enum(['main_effects', 'interactions', 'quadratic']), z.string().min(1).max(10_000)])
+    .default('main_effects'),
+  intercept: z.boolean().default(true),
+  /** Factors coded to [-1, 1] (`range`) or centred and scaled (`standardize`). */
+  coding: z.enum(['range', 'standardize']).default('range'),
   criterion: z.enum(['D', 'I', 'A', 'D_then_I']).default('D'),
+  algorithm: z.enum(['fedorov', 'coordinate']).default('fedorov'),
+  n_starts: z.number().int().min(1).max(1000).default(20),
+  /** A 0/1 column of the candidate file marking runs already done (kept, not chosen again). */
+  existing_column: columnName.optional(),
+  randomize_run_order: z.boolean().default(true),
 });
 
 /** Model terms: main effects, + two-factor interactions, full quadratic, or an explicit list `x1 + x2 + x1:x2 + x1^2`. */

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { JobType } from './job-types.js';
 import { JOB_PARAMETER_SCHEMAS } from './job-types.js';
 import { LinearAnalysisBody } from './linear-result.js';
+import { OptimizationBody } from './optimization-result.js';
 
 export const RESULT_SCHEMA_VERSION = 1;
 export const INTERCEPT_TERM = '(Intercept)';
@@ -30,13 +31,7 @@ export { LinearAnalysisBody } from './linear-result.js';
 
 const Row = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
 
-export const OptimizationBody = z.strictObject({
-  criterion: z.string(),
-  model: z.string(),
-  terms: z.array(z.string()),
-  selected: z.array(Row),
-  criteria: z.record(z.string(), num),
-});
+export { OptimizationBody } from './optimization-result.js';
 
 export const NonlinearAnalysisBody = z.strictObject({
   targets: z.array(
