@@ -46,6 +46,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2023',
     sourcemap: true,
+    // Never inline the sample CSV as a data: URL: the page's CSP allows fetch() only from 'self'.
+    assetsInlineLimit: (file) => (file.endsWith('.csv') ? false : undefined),
+    // Plotly is one 1.2 MB chunk by design, loaded only with the first result view.
+    chunkSizeWarningLimit: 1300,
   },
   server: {
     host: '127.0.0.1',

@@ -1,0 +1,22 @@
+/** The translated message of one form problem. */
+import type { Translate } from '../../i18n/useT.js';
+import type { FieldProblem } from './linear-form.js';
+
+export function problemText(t: Translate, problem: FieldProblem): string {
+  switch (problem.code) {
+    case 'required_target':
+      return t('validation.requiredTarget');
+    case 'target_is_feature':
+      return t('validation.targetIsFeature');
+    case 'too_small':
+      return t('validation.tooSmall', { limit: problem.limit ?? '' });
+    case 'too_big':
+      return t('validation.tooBig', { limit: problem.limit ?? '' });
+    case 'not_a_number':
+      return t('validation.notANumber');
+    case 'not_integer':
+      return t('validation.notInteger');
+    default:
+      return t('validation.invalid');
+  }
+}

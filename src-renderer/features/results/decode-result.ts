@@ -1,0 +1,46 @@
+/**
+ * Reads a result.json (from the server or the offline cache) into what a view can draw, and says plainly when the
+ * file is of a version or job type this UI has no view for, instead of drawing something wrong.
+ */
+import { z } from 'zod';
+import { LinearAnalysisParameters } from '../../../src-shared/api/job-types.js';
+import { LinearAnalysisBody } from '../../../src-shared/api/linear-result.js';
+import { Warning } from '../../../src-shared/api/results.js';
+
+/** The envelope every job's result.json shares (src-shared/api/results.ts), with the per-target linear body. */
+const envelope = {
+  job_id: z.uuid(),
+  schema_version: z.number().int(),
+  engine_version: z.string(),
+  input_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  started_at: z.iso.datetime({ offset: true }),
+  finished_at: z.iso.datetime({ offset: true }),
+  warnings: z.array(Warning),
+};
+
+export const LinearResultEnvelope = z.strictObject({
+  ...envelope,
+  job_type: z.literal('linear_analysis'),
+  parameters: LinearAnalysisParameters,
+  body: LinearAnalysisBody,
+});
+export type LinearResultEnvelope = z.infer<typeof LinearResultEnvelope>;
+
+const AnyEnvelope = z.object({ job_type: z.string(), schema_version: z.unknown(), body: z.unknown() });
+
+export type DecodedResult =
+  | { kind: 'linear'; result: LinearResultEnvelope }
+  /** A linear result in a shape this UI does not know (an older or newer body). */
+  | { kind: 'unsupported_version'; jobType: string; schemaVersion: string }
+  | { kind: 'unsupported_type'; jobType: string }
+  | { kind: 'invalid' };
+
+export function decodeResult(json: unknown): DecodedResult {
+  const head = AnyEnvelope.safeParse(json);
+  if (!head.success) return { kind: 'invalid' };
+  const { job_type: jobType, schema_version: version } = head.data;
+  if (jobType !== 'linear_analysis') return { kind: 'unsupported_type', jobType };
+  const linear = LinearResultEnvelope.safeParse(json);
+  if (linear.success) return { kind: 'linear', result: linear.data };
+  return { kind: 'unsupported_version', jobType, schemaVersion: String(version) };
+}

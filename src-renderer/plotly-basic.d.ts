@@ -1,0 +1,5 @@
+/** plotly.js-basic-dist-min ships no types; features/results/load-plotly.ts types the few functions the UI uses. */
+declare module 'plotly.js-basic-dist-min' {
+  const Plotly: unknown;
+  export default Plotly;
+}
