@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng.js';
+import { binTrainingMatrix } from './binning.js';
+import { buildHistogram, histogramWidth, subtractHistogram } from './histogram.js';
+
+function setup(n: number, p: number) {
+  const rng = createRng(11);
+  const x = Float64Array.from({ length: n * p }, () =>
+    rng.next() < 0.05 ? Number.NaN : Math.floor(rng.next() * 40),
+  );
+  const b = binTrainingMatrix(x, n, p, 16);
+  const grad = Float64Array.from({ length: n }, () => rng.normal());
+  const hess = Float64Array.from({ length: n }, () => rng.next());
+  return { b, grad, hess, rows: Int32Array.from({ length: n }, (_, i) => i) };
+}
+
+/** Brute force: sums per slot by direct loops. */
+function naive(b: ReturnType<typeof setup>['b'], rows: number[], grad: Float64Array, hess: Float64Array) {
+  const total = b.offset[b.p]!;
+  const g = new Float64Array(total);
+  const h = new Float64Array(total);
+  const c = new Float64Array(total);
+  for (const i of rows) {
+    for (let j = 0; j < b.p; j++) {
+      const s = b.slots[i * b.p + j]!;
+      g[s]! += grad[i]!;
+      h[s]! += hess[i]!;
+      c[s]! += 1;
+    }
+  }
+  return { g, h, c };
+}
+
+describe('buildHistogram', () => {
+  it.each([7, 8])(
+    'sums gradient, hessian and count per slot (width 3, p = %d, unrolled loop + tail)',
+    (p) => {
+      const { b, grad, hess, rows } = setup(300, p);
+      const out = new Float64Array(b.offset[p]! * 3);
+      buildHistogram(b.slots, p, rows, 10, 250, grad, hess, 0, out);
+      const ref = naive(
+        b,
+        Array.from({ length: 240 }, (_, k) => k + 10),
+        grad,
+        hess,
+      );
+      for (let s = 0; s < b.offset[p]!; s++) {
+        expect(out[3 * s]).toBeCloseTo(ref.g[s]!, 12);
+        expect(out[3 * s + 1]).toBeCloseTo(ref.h[s]!, 12);
+        expect(out[3 * s + 2]).toBe(ref.c[s]);
+      }
+    },
+  );
+
+  it('with a constant hessian stores [Σg, count] only (width 2) and never reads hess', () => {
+    const { b, grad, rows } = setup(200, 5);
+    expect(histogramWidth(1)).toBe(2);
+    const out = new Float64Array(b.offset[5]! * 2);
+    buildHistogram(b.slots, 5, rows, 0, 200, grad, new Float64Array(0), 1, out);
+    const ref = naive(
+      b,
+      Array.from({ length: 200 }, (_, k) => k),
+      grad,
+      new Float64Array(200),
+    );
+    for (let s = 0; s < b.offset[5]!; s++) {
+      expect(out[2 * s]).toBeCloseTo(ref.g[s]!, 12);
+      expect(out[2 * s + 1]).toBe(ref.c[s]);
+    }
+  });
+
+  it('subtraction trick: parent − left child = right child (counts exactly)', () => {
+    const { b, grad, hess, rows } = setup(400, 6);
+    const len = b.offset[6]! * 3;
+    const parent = new Float64Array(len);
+    const left = new Float64Array(len);
+    const right = new Float64Array(len);
+    buildHistogram(b.slots, 6, rows, 0, 400, grad, hess, 0, parent);
+    buildHistogram(b.slots, 6, rows, 0, 130, grad, hess, 0, left);
+    buildHistogram(b.slots, 6, rows, 130, 400, grad, hess, 0, right);
+    subtractHistogram(parent, left);
+    for (let s = 0; s < len; s++) {
+      if (s % 3 === 2) expect(parent[s]).toBe(right[s]);
+      else expect(parent[s]).toBeCloseTo(right[s]!, 10);
+    }
+  });
+});
