@@ -19,6 +19,7 @@ export function TestProviders({
     baseUrl: client ? 'http://127.0.0.1:1' : null,
     connection: 'connected' as const,
     health: undefined,
+    target: 'embedded' as const,
   };
   return (
     <QueryClientProvider client={queryClient}>

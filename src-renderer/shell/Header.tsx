@@ -25,12 +25,41 @@ function LanguageSwitch() {
   );
 }
 
-function ConnectionIndicator({ connection, health }: { connection: Connection; health: Health | undefined }) {
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).host : '';
+  } catch {
+    return url ?? '';
+  }
+}
+
+function ConnectionIndicator({
+  connection,
+  health,
+  target,
+  baseUrl,
+}: {
+  connection: Connection;
+  health: Health | undefined;
+  target: 'embedded' | 'remote';
+  baseUrl: string | null;
+}) {
   const t = useT();
   return (
-    <div className="connection" role="status" data-testid="connection" data-state={connection}>
+    <div
+      className="connection"
+      role="status"
+      data-testid="connection"
+      data-state={connection}
+      data-target={target}
+    >
       <span className="connection-dot" aria-hidden="true" />
       <span>{t('connection.state', { state: t(`connection.${connection}`) })}</span>
+      <span className="connection-target" data-testid="connection-target">
+        {target === 'remote'
+          ? t('connection.target.remote', { host: hostOf(baseUrl) })
+          : t('connection.target.embedded')}
+      </span>
       {health && connection !== 'disconnected' && (
         <span className="connection-version">
           {t('connection.version', { version: health.version, mode: health.mode })}
@@ -42,7 +71,7 @@ function ConnectionIndicator({ connection, health }: { connection: Connection; h
 
 export function Header() {
   const t = useT();
-  const { connection, health } = useApi();
+  const { connection, health, target, baseUrl } = useApi();
   return (
     <header>
       <div>
@@ -53,7 +82,7 @@ export function Header() {
         </h1>
         <p className="tagline">{t('app.tagline')}</p>
       </div>
-      <ConnectionIndicator connection={connection} health={health} />
+      <ConnectionIndicator connection={connection} health={health} target={target} baseUrl={baseUrl} />
       <nav aria-label={t('nav.label')} className="header-nav">
         <LanguageSwitch />
         <a href="#/settings">{t('nav.settings')}</a>

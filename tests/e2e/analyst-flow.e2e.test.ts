@@ -41,7 +41,7 @@ interface InPageDatabase {
   };
   close(): void;
 }
-declare const indexedDB: { open(name: string, version: number): InPageRequest<InPageDatabase> };
+declare const indexedDB: { open(name: string): InPageRequest<InPageDatabase> };
 declare const document: {
   querySelector(selector: string): { dispatchEvent(event: unknown): boolean } | null;
 };
@@ -164,6 +164,7 @@ beforeAll(async () => {
     // Expected: the fixture job is unknown to the server (404, then read from the cache), and a stopped backend.
     if (
       where.includes(FIXTURE_JOB_ID) ||
+      OTHER_FIXTURE_JOB_IDS.some((id) => where.includes(id)) ||
       (backendStopped && message.text().includes('Failed to load resource'))
     )
       return;
@@ -178,6 +179,14 @@ afterAll(async () => {
 });
 
 const FIXTURE_JOB_ID = '6f1c2a8e-4b7d-4e2a-9c1f-3d5b7a9e0c21';
+/** Job ids of the other fixtures (make-result-fixtures.mjs): unknown to the server, so its 404s are expected. */
+const OTHER_FIXTURE_JOB_IDS = [
+  '0b7e3c1a-2d4f-4a6b-8c9d-1e2f3a4b5c6d',
+  '1c8f4d2b-3e5a-4b7c-9d0e-2f3a4b5c6d7e',
+  '2d9a5e3c-4f6b-4c8d-8e1f-3a4b5c6d7e8f',
+  '3e0b6f4d-5a7c-4d9e-9f2a-4b5c6d7e8f90',
+  '4f1c7a5e-6b8d-4e0f-8a3b-5c6d7e8f9012',
+];
 
 describe.sequential('analyst flow (web mode)', () => {
   it('previews a dropped Shift-JIS CSV with its Japanese headers', async () => {
@@ -296,7 +305,7 @@ describe.sequential('analyst flow (web mode)', () => {
     await page.evaluate(
       async ({ fixture, jobId }) => {
         const db = await new Promise<InPageDatabase>((resolve, reject) => {
-          const request = indexedDB.open('zerosec-cache', 1);
+          const request = indexedDB.open('zerosec-cache');
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
@@ -347,6 +356,50 @@ describe.sequential('analyst flow (web mode)', () => {
     await shot('03-linear-view');
     expect(await seriousA11yViolations()).toEqual([]);
   }, 90_000);
+
+  it('draws the result views of the job types whose engines land later (fixtures put in the offline cache)', async () => {
+    const dir = path.join(root, 'src-renderer/features/results/__fixtures__');
+    const views = [
+      ['optimization', 'optimization-result.json', 'optimization-result'],
+      ['nonlinear_analysis', 'nonlinear-result.json', 'nonlinear-result'],
+      ['classification', 'classification-result.json', 'classification-result'],
+      ['prediction', 'prediction-result.json', 'prediction-result'],
+      ['pareto', 'pareto-result.json', 'pareto-result'],
+    ] as const;
+    for (const [type, file, testId] of views) {
+      const fixture = JSON.parse(await readFile(path.join(dir, file), 'utf8'));
+      await seedCachedJob(fixture);
+      await page.goto(`${url}#/jobs/${fixture.job_id as string}`);
+      await page.getByTestId(testId).waitFor({ timeout: UI_TIMEOUT_MS });
+      if (type === 'optimization') {
+        const host = page.getByTestId('plot-projection');
+        await host.locator('.main-svg').first().waitFor({ timeout: UI_TIMEOUT_MS });
+        const counts = await host.evaluate((el) =>
+          (el as unknown as { data: { x: unknown[] }[] }).data.map((t) => t.x.length),
+        );
+        const p = fixture.body.projection;
+        expect(counts).toEqual([p.candidates.length, p.existing.length, p.selected.length]);
+        await page
+          .getByTestId('plot-correlation')
+          .locator('.main-svg')
+          .first()
+          .waitFor({ timeout: UI_TIMEOUT_MS });
+        expect(await page.locator('[data-table="opt-runs"] tbody tr').count()).toBe(fixture.body.runs.length);
+      }
+      if (type === 'pareto') {
+        for (const id of ['pair-0-1', 'pair-0-2', 'pair-1-2']) {
+          expect(await plotTracePoints(id)).toBe(fixture.body.n_front);
+        }
+        await page
+          .getByTestId('plot-parcoords')
+          .locator('.main-svg')
+          .first()
+          .waitFor({ timeout: UI_TIMEOUT_MS });
+      }
+      await shot(`07-${type}-view`);
+      expect(await seriousA11yViolations(), type).toEqual([]);
+    }
+  }, 120_000);
 
   it('exports the job list as CSV', async () => {
     await page.goto(url);
@@ -412,6 +465,50 @@ describe.sequential('analyst flow (web mode)', () => {
     expect(pageProblems).toEqual([]);
   });
 });
+
+/** Puts a finished job and its result.json into the page's offline cache, as if it had been fetched before. */
+async function seedCachedJob(fixture: {
+  job_id: string;
+  job_type: string;
+  parameters: unknown;
+  started_at: string;
+  finished_at: string;
+}): Promise<void> {
+  await page.evaluate(async (fixture) => {
+    const db = await new Promise<InPageDatabase>((resolve, reject) => {
+      const request = indexedDB.open('zerosec-cache');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(['jobs', 'results'], 'readwrite');
+    const jobId = fixture.job_id;
+    tx.objectStore('jobs').put(
+      {
+        job_id: jobId,
+        job_type: fixture.job_type,
+        status: 'completed',
+        progress: 100,
+        stage: null,
+        message: null,
+        error: null,
+        attempts: 1,
+        input_key: `inputs/${jobId}/data.csv`,
+        parameters: fixture.parameters,
+        created_at: fixture.started_at,
+        updated_at: fixture.finished_at,
+        started_at: fixture.started_at,
+        finished_at: fixture.finished_at,
+      },
+      jobId,
+    );
+    tx.objectStore('results').put(
+      { jobId, result: fixture, artifacts: [], cachedAt: fixture.finished_at },
+      jobId,
+    );
+    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+    db.close();
+  }, fixture);
+}
 
 /** Points in the first trace of a Plotly chart, read from the chart itself. */
 async function plotTracePoints(plotId: string): Promise<number> {

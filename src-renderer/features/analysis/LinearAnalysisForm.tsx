@@ -55,6 +55,7 @@ export function LinearAnalysisForm({ file, columns, onSubmitted }: Props) {
       fileName: file.name,
       jobType: 'linear_analysis',
       parameters: toParameters(values),
+      columns: columns ? columns.map((c) => c.name) : null,
     });
     if (jobId) onSubmitted(jobId);
   };

@@ -16,6 +16,8 @@ export interface SubmitInput {
   fileName: string;
   jobType: JobType;
   parameters: Record<string, unknown>;
+  /** The preview's column names, kept with the upload for the data-set list. */
+  columns?: readonly string[] | null;
   onProgress?: (sent: number, total: number) => void;
   /** Called once the upload is done and the job is being created (cancelling is no longer possible). */
   onUploaded?: () => void;
@@ -35,7 +37,11 @@ export async function submitJob(client: ApiClient, input: SubmitInput): Promise<
   });
   input.onUploaded?.();
   // Kept for "re-run": every job needs its own upload of the same bytes.
-  await saveInput(presign.key, new File([body], input.fileName, { type: contentType })).catch(() => {});
+  await saveInput(
+    presign.key,
+    new File([body], input.fileName, { type: contentType }),
+    input.columns ?? null,
+  ).catch(() => {});
   const created = await client.createJob({
     job_id: presign.job_id,
     job_type: input.jobType,

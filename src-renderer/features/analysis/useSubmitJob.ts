@@ -37,6 +37,7 @@ export function useSubmitJob() {
         });
         setState({ phase: 'done', jobId });
         await queryClient.invalidateQueries({ queryKey: ['jobs'] });
+        await queryClient.invalidateQueries({ queryKey: ['datasets'] });
         return jobId;
       } catch (error) {
         if (abort.signal.aborted) setState({ phase: 'cancelled' });

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/useT.js';
 import { formatBytes } from '../../shared/format.js';
+import { DataSetList } from './DataSetList.js';
 import { DropZone } from './DropZone.js';
 import { PreviewError } from './PreviewError.js';
 import { PreviewTable } from './PreviewTable.js';
@@ -34,6 +35,7 @@ export function DataPanel({ state, onFile }: Props) {
     <section aria-labelledby="data-title" className="panel">
       <h2 id="data-title">{t('data.title')}</h2>
       <DropZone onFile={onFile} onSample={onSample} sampleBusy={sampleBusy} />
+      <DataSetList onFile={onFile} />
       {sampleError && (
         <p className="inline-error" role="alert">
           {t('data.sampleFailed', { message: sampleError })}

@@ -1,7 +1,8 @@
 /** A few promise helpers over IndexedDB, the browser's store for what must survive a reload with no backend. */
 const DB_NAME = 'zerosec-cache';
-const DB_VERSION = 1;
-export const STORES = ['jobs', 'results', 'artifacts', 'inputs'] as const;
+/** 2: adds `datasets` (what each upload was: name, size, columns, date). */
+const DB_VERSION = 2;
+export const STORES = ['jobs', 'results', 'artifacts', 'inputs', 'datasets'] as const;
 export type StoreName = (typeof STORES)[number];
 
 let opening: Promise<IDBDatabase> | null = null;
@@ -57,4 +58,9 @@ export async function idbGetAll<T>(store: StoreName): Promise<T[]> {
 
 export function idbAvailable(): boolean {
   return typeof indexedDB !== 'undefined';
+}
+
+export async function idbDelete(store: StoreName, key: string): Promise<void> {
+  const db = await openDb();
+  await done(db.transaction(store, 'readwrite').objectStore(store).delete(key));
 }

@@ -1,21 +1,16 @@
 /**
  * The offline copy of the job history: the last job list seen, and for each finished job its result.json and
- * artifacts, so results stay browsable when the backend is unreachable (STYLE: the desktop shell will offer the
- * same through its bridge; the browser keeps it in IndexedDB).
+ * artifacts, so results stay browsable when the backend is unreachable. Results go to result-store.ts (the desktop
+ * shell's cache through its bridge, or IndexedDB); the job list and uploaded inputs stay in IndexedDB.
  */
-import type { Artifact, JobStatus } from '../../../src-shared/api/index.js';
+import type { JobStatus } from '../../../src-shared/api/index.js';
 import type { ApiClient } from '../../../src-shared/client/api-client.js';
 import { idbAvailable, idbGet, idbGetAll, idbPut, idbPutMany } from './idb.js';
+import { resultStore } from './result-store.js';
+import type { CachedResult } from './result-store.js';
 
+export type { CachedResult } from './result-store.js';
 export const RESULT_FILE = 'result.json';
-
-export interface CachedResult {
-  jobId: string;
-  /** result.json as parsed JSON; decoded (and version-checked) by the view. */
-  result: unknown;
-  artifacts: Artifact[];
-  cachedAt: string;
-}
 
 let lastSavedJobs = '';
 
@@ -43,11 +38,11 @@ export async function loadCachedJob(jobId: string): Promise<JobStatus | undefine
 }
 
 export async function loadResult(jobId: string): Promise<CachedResult | undefined> {
-  return idbAvailable() ? idbGet<CachedResult>('results', jobId) : undefined;
+  return resultStore().get(jobId);
 }
 
 export async function loadArtifact(jobId: string, fileKey: string): Promise<Blob | undefined> {
-  return idbAvailable() ? idbGet<Blob>('artifacts', `${jobId}/${fileKey}`) : undefined;
+  return resultStore().getArtifact(jobId, fileKey);
 }
 
 /** Downloads result.json and every artifact of a completed job into the cache; returns what was cached. */
@@ -60,28 +55,66 @@ export async function cacheFinishedJob(client: ApiClient, jobId: string): Promis
   const files = await Promise.all(
     artifacts.map(async (a) => ({ artifact: a, file: await client.download(jobId, a.file_key) })),
   );
-  const resultBytes = files.find((f) => f.artifact === resultArtifact)!.file.bytes;
+  const resultJson = new TextDecoder().decode(files.find((f) => f.artifact === resultArtifact)!.file.bytes);
   const cached: CachedResult = {
     jobId,
-    result: JSON.parse(new TextDecoder().decode(resultBytes)) as unknown,
+    result: JSON.parse(resultJson) as unknown,
     artifacts,
     cachedAt: new Date().toISOString(),
   };
-  if (!idbAvailable()) return cached;
-  await idbPutMany(
-    'artifacts',
-    files.map(({ artifact, file }) => [
-      `${jobId}/${artifact.file_key}`,
-      new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: artifact.content_type }),
-    ]),
+  await resultStore().put(
+    cached,
+    resultJson,
+    files.map(({ artifact, file }) => ({ artifact, bytes: file.bytes })),
   );
-  await idbPut('results', jobId, cached);
   return cached;
 }
 
-/** The uploaded file of a job, kept so "re-run" can upload it again (each job needs its own upload). */
-export async function saveInput(inputKey: string, file: Blob): Promise<void> {
-  if (idbAvailable()) await idbPut('inputs', inputKey, file);
+/** One file this browser uploaded, as the data-set list shows it. */
+export interface DataSet {
+  inputKey: string;
+  name: string;
+  sizeBytes: number;
+  /** Column names from the preview; null when there was none (XLSX). */
+  columns: string[] | null;
+  uploadedAt: string;
+}
+
+/**
+ * The uploaded file of a job, kept so "re-run" can upload it again (each job needs its own upload) and the data-set
+ * list can offer it for a new analysis.
+ */
+export async function saveInput(
+  inputKey: string,
+  file: File,
+  columns: readonly string[] | null = null,
+): Promise<void> {
+  if (!idbAvailable()) return;
+  await idbPut('inputs', inputKey, file);
+  const entry: DataSet = {
+    inputKey,
+    name: file.name,
+    sizeBytes: file.size,
+    columns: columns ? [...columns] : null,
+    uploadedAt: new Date().toISOString(),
+  };
+  await idbPut('datasets', inputKey, entry);
+}
+
+/**
+ * The files this browser uploaded, newest first, one entry per distinct file (same name, size and columns: the
+ * re-runs of one file are one data set).
+ */
+export async function listDataSets(): Promise<DataSet[]> {
+  if (!idbAvailable()) return [];
+  const all = (await idbGetAll<DataSet>('datasets')).sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt));
+  const seen = new Set<string>();
+  return all.filter((d) => {
+    const id = JSON.stringify([d.name, d.sizeBytes, d.columns]);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 export async function loadInput(inputKey: string): Promise<Blob | undefined> {

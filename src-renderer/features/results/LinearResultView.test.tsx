@@ -34,9 +34,15 @@ describe('linear result fixture', () => {
       jobType: 'linear_analysis',
       schemaVersion: '1',
     });
-    expect(decodeResult({ ...fixture, job_type: 'pareto' })).toEqual({
+    expect(decodeResult({ ...fixture, job_type: 'spectral_analysis' })).toEqual({
       kind: 'unsupported_type',
+      jobType: 'spectral_analysis',
+    });
+    // A known type whose body does not match its schema.
+    expect(decodeResult({ ...fixture, job_type: 'pareto' })).toEqual({
+      kind: 'unsupported_version',
       jobType: 'pareto',
+      schemaVersion: '1',
     });
     expect(decodeResult(null)).toEqual({ kind: 'invalid' });
   });

@@ -1,8 +1,13 @@
 /** Picks the view for a finished job's result.json, or says why it cannot show it. */
 import { useT } from '../../i18n/useT.js';
 import { ArtifactsList } from './ArtifactsList.js';
+import { ClassificationResultView } from './ClassificationResultView.js';
 import { decodeResult } from './decode-result.js';
 import { LinearResultView } from './LinearResultView.js';
+import { NonlinearResultView } from './NonlinearResultView.js';
+import { OptimizationResultView } from './OptimizationResultView.js';
+import { ParetoResultView } from './ParetoResultView.js';
+import { PredictionResultView } from './PredictionResultView.js';
 import { useResult } from './useResult.js';
 
 export function ResultView({ jobId }: { jobId: string }) {
@@ -20,6 +25,16 @@ export function ResultView({ jobId }: { jobId: string }) {
   switch (decoded.kind) {
     case 'linear':
       return <LinearResultView result={decoded.result} artifacts={result.data.artifacts} />;
+    case 'optimization':
+      return <OptimizationResultView result={decoded.result} artifacts={result.data.artifacts} />;
+    case 'nonlinear_analysis':
+      return <NonlinearResultView result={decoded.result} artifacts={result.data.artifacts} />;
+    case 'classification':
+      return <ClassificationResultView result={decoded.result} artifacts={result.data.artifacts} />;
+    case 'prediction':
+      return <PredictionResultView result={decoded.result} artifacts={result.data.artifacts} />;
+    case 'pareto':
+      return <ParetoResultView result={decoded.result} artifacts={result.data.artifacts} />;
     case 'unsupported_version':
       return (
         <>

@@ -4,6 +4,7 @@ import { LANGUAGES } from '../../i18n/messages.js';
 import type { Language } from '../../i18n/messages.js';
 import { useLanguage, useT } from '../../i18n/useT.js';
 import { notificationsSupported } from '../jobs/notify.js';
+import { BackendSettingsForm } from './BackendSettingsForm.js';
 import { THEMES, useTheme } from './useTheme.js';
 import type { Theme } from './useTheme.js';
 
@@ -21,6 +22,7 @@ export function SettingsPanel() {
         <a href="#/">{t('nav.back')}</a>
       </p>
       <h2 id="settings-title">{t('settings.title')}</h2>
+      <BackendSettingsForm />
       <div className="field">
         <label htmlFor="settings-language">{t('language.label')}</label>
         <select
