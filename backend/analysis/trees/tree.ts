@@ -31,7 +31,13 @@ export function leafOf(tree: Tree, x: Float64Array, n: number, i: number): numbe
 }
 
 /** Adds `scale` × this tree's output for every row of x into `out` (length n). Mutates `out` only. */
-export function addTreePredictions(tree: Tree, x: Float64Array, n: number, out: Float64Array, scale = 1): void {
+export function addTreePredictions(
+  tree: Tree,
+  x: Float64Array,
+  n: number,
+  out: Float64Array,
+  scale = 1,
+): void {
   for (let i = 0; i < n; i++) out[i]! += scale * tree.value[leafOf(tree, x, n, i)]!;
 }
 
