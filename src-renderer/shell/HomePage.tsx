@@ -2,16 +2,28 @@
 import { useState } from 'react';
 import { DataPanel } from '../features/data/DataPanel.js';
 import { usePreview } from '../features/data/usePreview.js';
+import { JobTypePicker } from '../features/analysis/JobTypePicker.js';
+import type { FormJobType } from '../features/analysis/JobTypePicker.js';
 import { LinearAnalysisForm } from '../features/analysis/LinearAnalysisForm.js';
+import { OptimizationForm } from '../features/analysis/OptimizationForm.js';
 import { JobsPanel } from '../features/jobs/JobsPanel.js';
 import { jobHash } from '../shared/useHashRoute.js';
 
 export function HomePage() {
   const { state, load } = usePreview();
   const [formKey, setFormKey] = useState(0);
+  const [jobType, setJobType] = useState<FormJobType>('linear_analysis');
   const file = state.status === 'idle' ? null : state.file;
   const table = state.status === 'done' && state.result.status === 'table' ? state.result.preview : null;
   const usable = state.status === 'done' && state.result.status !== 'error';
+  const formProps = {
+    file: usable ? file : null,
+    columns: table ? table.columns : usable ? null : undefined,
+    onSubmitted: (jobId: string) => {
+      window.location.hash = jobHash(jobId);
+    },
+    picker: <JobTypePicker value={jobType} onChange={setJobType} />,
+  };
   return (
     <>
       <div className="work-grid">
@@ -22,14 +34,11 @@ export function HomePage() {
             void load(f);
           }}
         />
-        <LinearAnalysisForm
-          key={formKey}
-          file={usable ? file : null}
-          columns={table ? table.columns : usable ? null : undefined}
-          onSubmitted={(jobId) => {
-            window.location.hash = jobHash(jobId);
-          }}
-        />
+        {jobType === 'optimization' ? (
+          <OptimizationForm key={`optimization-${formKey}`} {...formProps} />
+        ) : (
+          <LinearAnalysisForm key={`linear-${formKey}`} {...formProps} />
+        )}
       </div>
       <JobsPanel />
     </>

@@ -1,7 +1,8 @@
 /**
  * The analyst's path through the built UI, in Debian's Chromium against a real backend started in-process, as a
  * new user would take it: drop a Shift-JIS CSV (a real `drop` event carrying a DataTransfer), read the preview
- * with its Japanese headers, run `linear_analysis`, watch it reach 100 %, see the result, export a CSV, then stop
+ * with its Japanese headers, run `linear_analysis`, watch it reach 100 %, see the result, export a CSV, design an
+ * experiment (`optimization`) on a dropped UTF-8 candidate grid and read its runs and PCA plot, then stop
  * the backend, reload, and find the finished result again from the offline cache. axe-core checks every screen.
  *
  * Needs `dist/renderer` (`npx vite build`) and /usr/bin/chromium; missing either is a failure, never a skip.
@@ -18,6 +19,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from '../../backend/app/start-backend.js';
 import { LinearAnalysisBody } from '../../src-shared/api/linear-result.js';
+import { OptimizationBody } from '../../src-shared/api/optimization-result.js';
 import { createApiClient } from '../../src-shared/client/api-client.js';
 import type { ApiClient } from '../../src-shared/client/api-client.js';
 
@@ -401,6 +403,80 @@ describe.sequential('analyst flow (web mode)', () => {
     }
   }, 120_000);
 
+  it('designs an experiment: drops a candidate grid, runs optimization (6 runs, quadratic) and reads its result', async () => {
+    await page.goto(url);
+    await page
+      .locator('[data-testid="connection"][data-state="connected"]')
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    // A 3×3 candidate grid of two factors, as UTF-8 (with a BOM, as Excel writes "CSV UTF-8").
+    const lines = ['回転速度,送り速度'];
+    for (const rpm of [1200, 1500, 1800]) for (const feed of [300, 450, 600]) lines.push(`${rpm},${feed}`);
+    const bytes = [...Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n', 'utf8')];
+    await dropFile(bytes, '候補点.csv');
+    const table = page.getByTestId('preview-table');
+    await table.locator('caption').filter({ hasText: '9 行' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect((await table.locator('thead tr').first().locator('th').allTextContents()).slice(1)).toEqual([
+      '回転速度',
+      '送り速度',
+    ]);
+
+    await page.getByRole('combobox', { name: '解析の種類' }).selectOption('optimization');
+    const form = page.getByTestId('optimization-form');
+    await form.waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await form.getByTestId('candidate-file').textContent()).toContain('候補点.csv');
+    const factors = page.getByTestId('factor-picker');
+    expect(await factors.getByLabel('回転速度').isChecked()).toBe(true);
+    expect(await factors.getByLabel('送り速度').isChecked()).toBe(true);
+    // An impossible number of runs is refused in the page, before any request.
+    await form.getByLabel('実験数').fill('1');
+    await form.getByText('2 以上の値にしてください。').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await form.getByLabel('実験数').fill('6');
+    await form.getByLabel('モデルの項').selectOption('quadratic');
+    await form.getByRole('button', { name: '解析を開始' }).click();
+    await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT_MS });
+    const optJobId = page.url().split('/').pop()!;
+
+    const detail = page.getByTestId('job-detail');
+    await detail.locator('[data-testid="job-status"][data-status="completed"]').waitFor({ timeout: 60_000 });
+    await detail
+      .locator('[data-testid="job-progress"][data-percent="100"]')
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await detail.getByTestId('job-progress').textContent()).toContain('100%');
+    const status = await client.getStatus(optJobId);
+    expect(status.job_type).toBe('optimization');
+    expect(status.parameters).toMatchObject({
+      num_points: 6,
+      model: 'quadratic',
+      feature_columns: ['回転速度', '送り速度'],
+    });
+
+    const { artifacts } = await client.listArtifacts(optJobId);
+    const resultFile = artifacts.find((a) => a.file_name === 'result.json')!;
+    const written = JSON.parse(
+      new TextDecoder().decode((await client.download(optJobId, resultFile.file_key)).bytes),
+    );
+    const body = OptimizationBody.parse(written.body);
+    expect(body.runs).toHaveLength(6);
+    expect(body.n_candidates).toBe(9);
+
+    await detail.getByTestId('optimization-result').waitFor({ timeout: UI_TIMEOUT_MS });
+    const runs = page.locator('[data-table="opt-runs"] tbody tr');
+    await runs.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await runs.count()).toBe(body.runs.length);
+    const host = page.getByTestId('plot-projection');
+    await host.locator('.main-svg').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const counts = await host.evaluate((el) =>
+      (el as unknown as { data: { x: unknown[] }[] }).data.map((t) => t.x.length),
+    );
+    const p = body.projection;
+    expect(counts).toEqual([p.candidates.length, p.existing.length, p.selected.length]);
+    // Every run is drawn as a selected (new) or existing point of the PCA projection.
+    expect(counts[1]! + counts[2]!).toBe(body.runs.length);
+    expect(counts[2]).toBe(body.runs.filter((r) => r.source === 'new').length);
+    await shot('08-optimization');
+    expect(await seriousA11yViolations()).toEqual([]);
+  }, 120_000);
+
   it('exports the job list as CSV', async () => {
     await page.goto(url);
     const table = page.getByTestId('jobs-table');
@@ -508,6 +584,22 @@ async function seedCachedJob(fixture: {
     await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
     db.close();
   }, fixture);
+}
+
+/** Drops a file on the drop zone with a real `drop` event carrying a DataTransfer, as a user dragging it would. */
+async function dropFile(bytes: number[], name: string): Promise<void> {
+  await page.evaluate(
+    ({ bytes, name }) => {
+      const file = new File([new Uint8Array(bytes)], name, { type: 'text/csv' });
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      const zone = document.querySelector('[data-testid="drop-zone"]')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      }
+    },
+    { bytes, name },
+  );
 }
 
 /** Points in the first trace of a Plotly chart, read from the chart itself. */

@@ -1,6 +1,6 @@
 /** Step 2: the `linear_analysis` options, checked with the shared schema as the user types, then submitted. */
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useT } from '../../i18n/useT.js';
 import type { ColumnSummary } from '../data/table-preview.js';
 import { ColumnPicker } from './ColumnPicker.js';
@@ -24,9 +24,11 @@ interface Props {
   /** Null when the file has no preview (XLSX): column names are then typed; undefined before a file is chosen. */
   columns: ColumnSummary[] | null | undefined;
   onSubmitted(jobId: string): void;
+  /** The job-type picker, shown in place of the fixed job-type line. */
+  picker?: ReactNode;
 }
 
-export function LinearAnalysisForm({ file, columns, onSubmitted }: Props) {
+export function LinearAnalysisForm({ file, columns, onSubmitted, picker }: Props) {
   const t = useT();
   const [values, setValues] = useState<LinearFormValues>(initialValues);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -81,7 +83,7 @@ export function LinearAnalysisForm({ file, columns, onSubmitted }: Props) {
   return (
     <section aria-labelledby="analysis-title" className="panel">
       <h2 id="analysis-title">{t('analysis.title')}</h2>
-      <p className="help">{t('analysis.jobType', { type: t('jobType.linear_analysis') })}</p>
+      {picker ?? <p className="help">{t('analysis.jobType', { type: t('jobType.linear_analysis') })}</p>}
       <form noValidate onSubmit={onSubmit} aria-labelledby="analysis-title" data-testid="linear-form">
         <ColumnPicker
           testId="target-picker"

@@ -90,6 +90,8 @@ export interface FieldProblem {
   code:
     | 'required_target'
     | 'target_is_feature'
+    | 'required_factor'
+    | 'existing_is_factor'
     | 'too_small'
     | 'too_big'
     | 'not_a_number'
@@ -115,7 +117,8 @@ export function validate(values: LinearFormValues): FieldProblem[] {
   return problems;
 }
 
-function problemOf(field: string, issue: z.core.$ZodIssue): FieldProblem {
+/** One zod issue as a problem of a form field (shared by the forms of every job type). */
+export function problemOf(field: string, issue: z.core.$ZodIssue): FieldProblem {
   if (field === 'targets') return { field, code: 'required_target' };
   switch (issue.code) {
     case 'too_small':

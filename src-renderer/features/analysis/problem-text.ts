@@ -8,6 +8,10 @@ export function problemText(t: Translate, problem: FieldProblem): string {
       return t('validation.requiredTarget');
     case 'target_is_feature':
       return t('validation.targetIsFeature');
+    case 'required_factor':
+      return t('validation.requiredFactor');
+    case 'existing_is_factor':
+      return t('validation.existingIsFactor');
     case 'too_small':
       return t('validation.tooSmall', { limit: problem.limit ?? '' });
     case 'too_big':
