@@ -119,15 +119,16 @@ describe('checkJobParameters', () => {
   });
 
   it('rejects wrongly typed numbers', () => {
+    // `model` also takes a formula, so any text is a valid model here; the wrong types are the numbers.
     const check = checkJobParameters(
       'optimization',
-      parseParamAssignments(['num_points=2.5', 'model=cubic']),
+      parseParamAssignments(['num_points=2.5', 'n_starts=many', 'model=a + b']),
     );
     expect(check.ok).toBe(false);
     if (!check.ok) {
       expect(check.problems.map((p) => p.split(':')[0])).toEqual([
         'parameters.num_points',
-        'parameters.model',
+        'parameters.n_starts',
       ]);
     }
   });
