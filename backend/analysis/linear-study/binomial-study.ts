@@ -4,7 +4,7 @@
  * Perfectly separated data has no finite maximum-likelihood fit; the study then uses an L2 penalty (C = 1) and
  * says so.
  */
-import { buildDesign, designSpec } from '../linear/design-spec.js';
+import { buildDesign } from '../linear/design-spec.js';
 import { fitOls } from '../linear/ols.js';
 import { olsDiagnostics } from '../linear/ols-diagnostics.js';
 import { fitLogistic, predictProbabilities, type LogisticFit } from '../regularized/logistic.js';
@@ -13,7 +13,7 @@ import { accuracy, logLoss, rocAuc } from '../model-selection/metrics.js';
 import { foldSplit, kFold } from '../model-selection/k-fold.js';
 import { selectRows, selectValues } from '../model-selection/learner.js';
 import { createRng } from '../random/rng.js';
-import { finite, numericRanges, withoutIntercept } from './study-shared.js';
+import { finite, numericRanges, studyDesign, withoutIntercept } from './study-shared.js';
 import type { StudyInput, StudyOutput } from './study-types.js';
 import type { CoefficientRow, LinearTargetResult } from '../../../src-shared/api/linear-result.js';
 import type { Warning } from '../../../src-shared/api/results.js';
@@ -25,13 +25,7 @@ export function binomialStudy(input: StudyInput): StudyOutput {
   const warnings: Warning[] = [];
   const progress = input.onProgress ?? (() => undefined);
   const n = train.n;
-  const spec = designSpec(o.model, features, train.data, {
-    intercept: o.intercept,
-    standardize: o.standardize,
-  });
-  const terms = spec.terms.map((t) => t.name);
-  const design = buildDesign(spec, train.data, n);
-  const { x, p, intercept } = withoutIntercept(design, terms, n);
+  const { spec, terms, design, x, p, intercept } = studyDesign(input);
   const ctx = { signal: input.signal };
 
   let penalised = false;

@@ -3,14 +3,14 @@
  * ElasticNet; target transform fitted inside the folds), the final refit on all rows, OLS inference and
  * diagnostics, and per-row values for the parity and residual plots.
  */
-import { buildDesign, designSpec, termSource, type DesignSpec } from '../linear/design-spec.js';
+import { buildDesign, termSource, type DesignSpec } from '../linear/design-spec.js';
 import { fitOls, type OlsResult } from '../linear/ols.js';
 import { olsDiagnostics } from '../linear/ols-diagnostics.js';
 import { nestedCrossValidation, selectFinal } from '../model-selection/nested-cv.js';
 import { mae, r2, rmse } from '../model-selection/metrics.js';
 import type { LinearModel } from '../model-selection/learner.js';
 import { linearCandidates, type PenaltyParams } from './learners.js';
-import { finite, numericRanges, withoutIntercept } from './study-shared.js';
+import { finite, numericRanges, studyDesign, withoutIntercept } from './study-shared.js';
 import { linearEquation } from './equation.js';
 import type { StudyInput, StudyOutput } from './study-types.js';
 import type { CoefficientRow, LinearTargetResult } from '../../../src-shared/api/linear-result.js';
@@ -37,13 +37,7 @@ export function gaussianStudy(input: StudyInput): StudyOutput {
   const progress = input.onProgress ?? (() => undefined);
   const n = train.n;
 
-  const spec = designSpec(o.model, features, train.data, {
-    intercept: o.intercept,
-    standardize: o.standardize,
-  });
-  const terms = spec.terms.map((t) => t.name);
-  const design = buildDesign(spec, train.data, n);
-  const { x, p, intercept } = withoutIntercept(design, terms, n);
+  const { spec, terms, design, x, p, intercept } = studyDesign(input);
   const candidates = linearCandidates(o.models, x, train.y, n, p, intercept);
   const preferWithin =
     o.preferOlsWithin > 0 && o.models.includes('ols')

@@ -1,5 +1,6 @@
 /** Small pieces both studies use: JSON-safe numbers, feature ranges, and term bookkeeping. */
-import type { ColumnData } from '../linear/design-spec.js';
+import { buildDesign, designSpec, type ColumnData, type DesignSpec } from '../linear/design-spec.js';
+import type { StudyInput } from './study-types.js';
 import { INTERCEPT_TERM } from '../linear/ols.js';
 
 /** null for NaN and ±Infinity, so results stay JSON. */
@@ -30,4 +31,23 @@ export function withoutIntercept(
   return intercept
     ? { x: design.subarray(n), p: terms.length - 1, intercept }
     : { x: design, p: terms.length, intercept };
+}
+
+/** The model terms of a study and its training design, with and without the intercept column. */
+export function studyDesign(input: StudyInput): {
+  spec: DesignSpec;
+  terms: string[];
+  design: Float64Array;
+  x: Float64Array;
+  p: number;
+  intercept: boolean;
+} {
+  const { features, train, options: o } = input;
+  const spec = designSpec(o.model, features, train.data, {
+    intercept: o.intercept,
+    standardize: o.standardize,
+  });
+  const terms = spec.terms.map((t) => t.name);
+  const design = buildDesign(spec, train.data, train.n);
+  return { spec, terms, design, ...withoutIntercept(design, terms, train.n) };
 }
