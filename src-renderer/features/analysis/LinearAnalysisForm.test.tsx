@@ -142,7 +142,8 @@ describe('<LinearAnalysisForm>', () => {
     fireEvent.click(within(screen.getByTestId('target-picker')).getByLabelText(/摩耗量/));
     fireEvent.click(screen.getByRole('button', { name: 'Start analysis' }));
     const progress = await screen.findByTestId('upload-progress');
-    expect(progress.textContent).toContain('40%');
+    // The bar can appear before the first progress report has re-rendered it.
+    await waitFor(() => expect(progress.textContent).toContain('40%'));
     expect((progress.querySelector('progress') as HTMLProgressElement).value).toBe(40);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel upload' }));
     expect(await screen.findByText('The upload was cancelled.')).toBeTruthy();
