@@ -10,6 +10,7 @@
  * - neutralised text: a data string that Excel could read as a formula, prefixed with `'`.
  */
 import ExcelJS from 'exceljs';
+import { LABELS, linearWorkbookSheetNames } from './linear-workbook-labels.js';
 
 export type WorkbookFactor =
   { kind: 'numeric'; column: string; power: number } | { kind: 'level'; column: string; level: string };
@@ -47,6 +48,8 @@ export type WorkbookTable = {
   rows: Array<Array<string | number | null>>;
 };
 
+export { linearWorkbookSheetNames };
+
 export interface WorkbookContent {
   /** One per target. */
   models: WorkbookModel[];
@@ -57,142 +60,6 @@ export interface WorkbookContent {
   predictions: { header: string[]; rows: Array<Array<string | number | null>> };
   /** Labels and sheet names; Japanese when omitted. */
   language?: 'ja' | 'en';
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Labels
-
-const LABELS = {
-  ja: {
-    sheets: {
-      summary: '概要',
-      coefficients: '係数',
-      anova: '分散分析',
-      predictions: '予測',
-      calculator: '予測計算機',
-      howTo: '使い方',
-    },
-    key: '項目',
-    value: '値',
-    targetPrefix: '目的変数: ',
-    calcTitle: '予測計算機 (ライブ数式)',
-    calcInstruction:
-      '黄色のセルに条件を入力してください。予測値は数式で自動計算されます (逆変換込み)。灰色の定数は編集しないでください。',
-    inputsSection: '入力条件',
-    inputHeader: ['入力列', '入力値', '学習範囲 最小', '学習範囲 最大', '範囲チェック'],
-    outOfRange: '範囲外 (外挿)',
-    inRange: '範囲内',
-    chooseLevel: '一覧から選択',
-    resultsSection: '予測結果',
-    resultHeader: ['目的変数', '予測値', '変換スケールの値 z', '変換'],
-    constantsSection: 'モデル定数 (数式が参照します。編集しないでください)',
-    lambda: 'λ (変換の指数)',
-    shift: 'シフト (変換前に y に加えた値)',
-    termHeader: ['項', '係数', 'セル名'],
-    codingHeader: ['入力列', '中心 (center)', 'スケール (scale)'],
-    levelsHeader: '水準: ',
-    validationTitle: '学習範囲外',
-    validationMessage: (min: number, max: number) =>
-      `学習データの範囲 (${min} 〜 ${max}) の外です。外挿の予測は信頼性が下がります。`,
-    promptTitle: '学習範囲',
-    prompt: (min: number, max: number) => `${min} 〜 ${max}`,
-    listTitle: '水準',
-    listMessage: '一覧の水準から選んでください。',
-    transformNames: {
-      none: 'なし',
-      log: '自然対数 log(y + shift)',
-      log10: '常用対数 log10(y + shift)',
-      sqrt: '平方根 sqrt(y + shift)',
-      box_cox: 'Box-Cox',
-      yeo_johnson: 'Yeo-Johnson',
-    },
-    howTo: [
-      '使い方',
-      '',
-      '1. 「予測計算機」シートの黄色のセルに条件を入力します。数値列は数値を、文字列の列は一覧から水準を選びます。',
-      '2. 「予測結果」の予測値が数式で計算されます。変換スケールの値 z から逆変換して元の単位に戻しています。',
-      '3. 学習範囲の外の値を入れると「範囲外 (外挿)」と表示され、入力時に警告が出ます。外挿の予測は信頼性が下がります。',
-      '',
-      '数式の中身',
-      '・z = Σ 係数 × 項。係数・中心・スケール・λ・シフトは「モデル定数」に名前付きセル (coef_1_0 など) として置いてあり、数式はその名前を参照します。',
-      '・入力をコード化したモデルでは、数値の入力は (入力 − 中心) / スケール に変換してから使います。',
-      '・文字列の列は EXACT(入力, "水準") で 1 / 0 に変換します (大文字と小文字を区別します)。',
-      '・逆変換: log → EXP(z) − シフト、log10 → 10^z − シフト、sqrt → z² − シフト、Box-Cox → (λz + 1)^(1/λ) − シフト (λ = 0 は EXP(z) − シフト)、Yeo-Johnson は z の符号で式を切り替えます (シフトなし)。',
-      '・z が変換の値域の外 (sqrt で z < 0、Box-Cox / Yeo-Johnson で λz + 1 ≤ 0) のときは境界の値 (−シフト) を返し、無限大になる場合はエラーを表示します。アプリの逆変換と同じ扱いです。',
-      '',
-      '注意',
-      "・データ由来の文字列が = + - @ で始まる場合、数式として解釈されないよう先頭に ' を付けています。",
-      '・ファイルを開いて値が更新されない場合は再計算してください (Excel: Ctrl+Alt+F9、LibreOffice: Ctrl+Shift+F9)。',
-    ],
-  },
-  en: {
-    sheets: {
-      summary: 'Summary',
-      coefficients: 'Coefficients',
-      anova: 'ANOVA',
-      predictions: 'Predictions',
-      calculator: 'Calculator',
-      howTo: 'How to use',
-    },
-    key: 'Item',
-    value: 'Value',
-    targetPrefix: 'Target: ',
-    calcTitle: 'Prediction calculator (live formulas)',
-    calcInstruction:
-      'Type the conditions in the yellow cells. The predictions are computed by formulas, inverse transform included. Do not edit the grey constants.',
-    inputsSection: 'Inputs',
-    inputHeader: ['Input column', 'Value', 'Training min', 'Training max', 'Range check'],
-    outOfRange: 'out of range (extrapolation)',
-    inRange: 'in range',
-    chooseLevel: 'choose from the list',
-    resultsSection: 'Predictions',
-    resultHeader: ['Target', 'Prediction', 'Transformed-scale value z', 'Transform'],
-    constantsSection: 'Model constants (used by the formulas; do not edit)',
-    lambda: 'λ (transform exponent)',
-    shift: 'Shift (added to y before transforming)',
-    termHeader: ['Term', 'Coefficient', 'Cell name'],
-    codingHeader: ['Input column', 'Center', 'Scale'],
-    levelsHeader: 'Levels: ',
-    validationTitle: 'Outside the training range',
-    validationMessage: (min: number, max: number) =>
-      `The training data range is ${min} to ${max}. Predictions outside it are extrapolations and less reliable.`,
-    promptTitle: 'Training range',
-    prompt: (min: number, max: number) => `${min} to ${max}`,
-    listTitle: 'Level',
-    listMessage: 'Choose one of the listed levels.',
-    transformNames: {
-      none: 'none',
-      log: 'natural log log(y + shift)',
-      log10: 'log10(y + shift)',
-      sqrt: 'square root sqrt(y + shift)',
-      box_cox: 'Box-Cox',
-      yeo_johnson: 'Yeo-Johnson',
-    },
-    howTo: [
-      'How to use',
-      '',
-      '1. On the "Calculator" sheet, type the conditions in the yellow cells: a number for numeric columns, a level from the list for text columns.',
-      '2. The predictions are computed by formulas: the transformed-scale value z, then the inverse transform back to the original units.',
-      '3. A value outside the training range shows "out of range (extrapolation)" and a warning when typed; extrapolated predictions are less reliable.',
-      '',
-      'What the formulas do',
-      '- z = Σ coefficient × term. Coefficients, centers, scales, λ and shift sit under "Model constants" as named cells (coef_1_0, ...) and the formulas refer to those names.',
-      '- When the model was fitted on coded inputs, a numeric input is used as (input − center) / scale.',
-      '- Text columns become 1 / 0 through EXACT(input, "level") (case-sensitive).',
-      '- Inverse transform: log → EXP(z) − shift, log10 → 10^z − shift, sqrt → z² − shift, Box-Cox → (λz + 1)^(1/λ) − shift (λ = 0: EXP(z) − shift); Yeo-Johnson switches formula on the sign of z (no shift).',
-      '- When z is outside the range of the transform (sqrt: z < 0; Box-Cox / Yeo-Johnson: λz + 1 ≤ 0) the boundary value (−shift) is used, or an error cell where the limit is infinite, as in the app.',
-      '',
-      'Notes',
-      "- Text from the data that starts with = + - @ is prefixed with ' so that it is never read as a formula.",
-      '- If values do not update after opening, recalculate (Excel: Ctrl+Alt+F9, LibreOffice: Ctrl+Shift+F9).',
-    ],
-  },
-} as const;
-
-/** The sheet names of a workbook in the given language, in sheet order. */
-export function linearWorkbookSheetNames(language: 'ja' | 'en'): string[] {
-  const s = LABELS[language].sheets;
-  return [s.summary, s.coefficients, s.anova, s.predictions, s.calculator, s.howTo];
 }
 
 // ---------------------------------------------------------------------------------------------------------
