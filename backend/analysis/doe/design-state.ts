@@ -1,0 +1,273 @@
+/** The working memory of one exchange start: M⁻¹, the candidates' variances and the design, kept up to date by rank-two updates. */
+import type { PreparedDesignProblem } from './exchange.js';
+import {
+  exchangeScratch,
+  exchangeUpdate,
+  informationFromRows,
+  invertSpd,
+  symmetricTimes,
+  type ExchangeScratch,
+} from './information-matrix.js';
+
+/**
+ * Mutable working memory of one start (O(N) arrays), reusable across starts run on the same thread; pass it to
+ * `exchangeStart` to avoid reallocating. Construct with `new DesignState(prepared)`.
+ */
+export class DesignState {
+  readonly inv: Float64Array;
+  /** G = M⁻¹BM⁻¹, for the trace criteria. */
+  readonly g: Float64Array;
+  readonly d: Float64Array;
+  readonly e: Float64Array;
+  readonly blocked: Uint8Array;
+  readonly selected: Int32Array;
+  size = 0;
+  logDet = 0;
+  trace = 0;
+  /** The trace criterion's weight (null: D). */
+  weight: Float64Array | null = null;
+  /** Diagonal added to M (used only while completing a start); null: none. */
+  ridge: Float64Array | null = null;
+  updates = 0;
+  private readonly m: Float64Array;
+  private readonly scratch: ExchangeScratch;
+  private readonly u: Float64Array;
+  private readonly gy: Float64Array;
+  private readonly gx: Float64Array;
+  private readonly t0: Float64Array;
+  private readonly t1: Float64Array;
+
+  constructor(private readonly prep: PreparedDesignProblem) {
+    const { p, nCandidates: n } = prep;
+    this.inv = new Float64Array(p * p);
+    this.g = new Float64Array(p * p);
+    this.m = new Float64Array(p * p);
+    this.d = new Float64Array(n);
+    this.e = new Float64Array(n);
+    this.t0 = new Float64Array(n);
+    this.t1 = new Float64Array(n);
+    this.blocked = new Uint8Array(n);
+    this.selected = new Int32Array(prep.nNew);
+    this.scratch = exchangeScratch(p);
+    this.u = new Float64Array(p);
+    this.gy = new Float64Array(p);
+    this.gx = new Float64Array(p);
+  }
+
+  reset(): void {
+    this.blocked.set(this.prep.excluded);
+    this.size = 0;
+    this.weight = null;
+    this.ridge = null;
+  }
+
+  /** Criterion value in "larger is better" form. */
+  objective(): number {
+    return this.weight === null ? this.logDet : -this.trace;
+  }
+
+  /** G ← M⁻¹·B·M⁻¹ and trace(B·M⁻¹) from the current inverse. */
+  private recomputeWeighted(): void {
+    const { p } = this.prep;
+    const w = this.weight!;
+    const { inv, g, m } = this;
+    // m ← B·M⁻¹ (column-major products of symmetric matrices).
+    let trace = 0;
+    for (let j = 0; j < p; j++) {
+      for (let i = 0; i < p; i++) {
+        let s = 0;
+        for (let k = 0; k < p; k++) s += w[k * p + i]! * inv[j * p + k]!;
+        m[j * p + i] = s;
+      }
+      trace += m[j * p + j]!;
+    }
+    for (let j = 0; j < p; j++)
+      for (let i = 0; i <= j; i++) {
+        let s = 0;
+        for (let k = 0; k < p; k++) s += inv[k * p + i]! * m[j * p + k]!;
+        g[j * p + i] = s;
+        g[i * p + j] = s;
+      }
+    this.trace = trace;
+  }
+
+  /**
+   * Recomputes M⁻¹, ln det, G, the trace and every candidate's d (and e) from the design rows. Returns false when
+   * the design is singular.
+   */
+  refresh(): boolean {
+    const { p, nCandidates: n, rows, fixedRows, nFixed } = this.prep;
+    informationFromRows(p, rows, this.selected, this.size, fixedRows, nFixed, this.m);
+    if (this.ridge !== null) for (let k = 0; k < p; k++) this.m[k * p + k]! += this.ridge[k]!;
+    const logDet = invertSpd(this.m, p, this.inv);
+    if (logDet === null) return false;
+    this.logDet = logDet;
+    if (this.weight !== null) this.recomputeWeighted();
+    const { inv, g, d, e } = this;
+    const trace = this.weight !== null;
+    for (let j = 0; j < n; j++) {
+      const o = j * p;
+      let sd = 0;
+      let se = 0;
+      for (let a = 0; a < p; a++) {
+        const xa = rows[o + a]!;
+        if (xa === 0) continue;
+        const oa = a * p;
+        let td = 0.5 * inv[oa + a]! * xa;
+        let te = 0.5 * g[oa + a]! * xa;
+        if (trace) {
+          for (let b = a + 1; b < p; b++) {
+            const xb = rows[o + b]!;
+            td += inv[oa + b]! * xb;
+            te += g[oa + b]! * xb;
+          }
+        } else {
+          for (let b = a + 1; b < p; b++) td += inv[oa + b]! * rows[o + b]!;
+        }
+        sd += td * xa;
+        se += te * xa;
+      }
+      d[j] = 2 * sd;
+      if (trace) e[j] = 2 * se;
+    }
+    this.updates = 0;
+    return true;
+  }
+
+  /** Switches to a trace criterion with weight B (or back to D with null) and refreshes. */
+  useWeight(weight: Float64Array | null): boolean {
+    this.weight = weight;
+    return this.refresh();
+  }
+
+  /** Adds candidate j (nonsingular design required), updating M⁻¹, ln det, G, trace and every d, e. */
+  add(j: number): void {
+    const { p, nCandidates: n, rows } = this.prep;
+    const { inv, d, e, g, u, gy } = this;
+    const dj = d[j]!;
+    const c = 1 + dj;
+    symmetricTimes(inv, p, rows, j * p, u);
+    const weighted = this.weight !== null;
+    const ej = e[j]!;
+    if (weighted) symmetricTimes(g, p, rows, j * p, gy);
+    for (let z = 0; z < n; z++) {
+      const o = z * p;
+      let t = 0;
+      let q = 0;
+      if (weighted) {
+        for (let k = 0; k < p; k++) {
+          const x = rows[o + k]!;
+          t += u[k]! * x;
+          q += gy[k]! * x;
+        }
+        e[z] = e[z]! - (2 * q * t) / c + (t * t * ej) / (c * c);
+      } else {
+        for (let k = 0; k < p; k++) t += u[k]! * rows[o + k]!;
+      }
+      d[z] = d[z]! - (t * t) / c;
+    }
+    for (let b = 0; b < p; b++) {
+      const ub = u[b]! / c;
+      const ob = b * p;
+      for (let a = 0; a < p; a++) inv[ob + a]! -= u[a]! * ub;
+    }
+    if (weighted) {
+      for (let b = 0; b < p; b++) {
+        const ob = b * p;
+        for (let a = 0; a < p; a++)
+          g[ob + a]! += -(gy[a]! * u[b]! + u[a]! * gy[b]!) / c + (u[a]! * u[b]! * ej) / (c * c);
+      }
+      this.trace -= ej / c;
+    }
+    this.logDet += Math.log(c);
+    this.selected[this.size++] = j;
+    this.blocked[j] = 1;
+    this.updates++;
+  }
+
+  /** Replaces the design point at position t by candidate j, updating everything like `add`. */
+  exchange(t: number, j: number): void {
+    const { p, nCandidates: n, rows } = this.prep;
+    const { inv, d, e, g, gy, gx, scratch, t0, t1 } = this;
+    const i = this.selected[t]!;
+    const weighted = this.weight !== null;
+    let w00 = 0;
+    let w01 = 0;
+    let w11 = 0;
+    if (weighted) {
+      symmetricTimes(g, p, rows, j * p, gy);
+      symmetricTimes(g, p, rows, i * p, gx);
+      w00 = e[j]!;
+      w11 = e[i]!;
+      for (let k = 0; k < p; k++) w01 += gx[k]! * rows[j * p + k]!;
+    }
+    const logRatio = exchangeUpdate(inv, p, rows, j * p, rows, i * p, scratch);
+    if (logRatio === null) throw new Error('exchange: singular exchange was accepted');
+    const { v, sInv } = scratch;
+    const s00 = sInv[0]!;
+    const s01 = sInv[1]!;
+    const s11 = sInv[3]!;
+    // P = S⁻¹·W·S⁻¹ for the e update and the trace change tr(S⁻¹W).
+    const a00 = s00 * w00 + s01 * w01;
+    const a01 = s00 * w01 + s01 * w11;
+    const a10 = s01 * w00 + s11 * w01;
+    const a11 = s01 * w01 + s11 * w11;
+    const p00 = a00 * s00 + a01 * s01;
+    const p01 = a00 * s01 + a01 * s11;
+    const p11 = a10 * s01 + a11 * s11;
+    for (let z = 0; z < n; z++) {
+      const o = z * p;
+      let ta = 0;
+      let tb = 0;
+      for (let k = 0; k < p; k++) {
+        const x = rows[o + k]!;
+        ta += v[k]! * x;
+        tb += v[p + k]! * x;
+      }
+      t0[z] = ta;
+      t1[z] = tb;
+      d[z] = d[z]! - (s00 * ta * ta + 2 * s01 * ta * tb + s11 * tb * tb);
+    }
+    if (weighted) {
+      for (let z = 0; z < n; z++) {
+        const o = z * p;
+        let qa = 0;
+        let qb = 0;
+        for (let k = 0; k < p; k++) {
+          const x = rows[o + k]!;
+          qa += gy[k]! * x;
+          qb += gx[k]! * x;
+        }
+        const ta = t0[z]!;
+        const tb = t1[z]!;
+        const cross = qa * (s00 * ta + s01 * tb) + qb * (s01 * ta + s11 * tb);
+        e[z] = e[z]! - 2 * cross + (p00 * ta * ta + 2 * p01 * ta * tb + p11 * tb * tb);
+      }
+      // G' = G − (GU)S⁻¹Vᵀ − V S⁻¹(GU)ᵀ + V·P·Vᵀ with GU = [gy, gx], V = [v0, v1].
+      for (let b = 0; b < p; b++) {
+        const vb0 = v[b]!;
+        const vb1 = v[p + b]!;
+        const c0 = s00 * vb0 + s01 * vb1;
+        const c1 = s01 * vb0 + s11 * vb1;
+        const r0 = p00 * vb0 + p01 * vb1;
+        const r1 = p01 * vb0 + p11 * vb1;
+        const gb0 = gy[b]!;
+        const gb1 = gx[b]!;
+        const k0 = s00 * gb0 + s01 * gb1;
+        const k1 = s01 * gb0 + s11 * gb1;
+        const ob = b * p;
+        for (let a = 0; a < p; a++) {
+          const va0 = v[a]!;
+          const va1 = v[p + a]!;
+          g[ob + a]! += -(gy[a]! * c0 + gx[a]! * c1) - (va0 * k0 + va1 * k1) + va0 * r0 + va1 * r1;
+        }
+      }
+      this.trace -= s00 * w00 + 2 * s01 * w01 + s11 * w11;
+    }
+    this.logDet += logRatio;
+    this.blocked[i] = this.prep.excluded[i]!;
+    this.blocked[j] = 1;
+    this.selected[t] = j;
+    this.updates++;
+  }
+}
