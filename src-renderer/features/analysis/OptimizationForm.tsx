@@ -19,7 +19,7 @@ import {
 import type { OptimizationFormValues } from './optimization-form.js';
 import { problemText } from './problem-text.js';
 import { SchemaField } from './SchemaField.js';
-import { UploadProgress } from './UploadProgress.js';
+import { FormFooter } from './FormFooter.js';
 import { useSubmitJob } from './useSubmitJob.js';
 
 interface Props {
@@ -148,22 +148,14 @@ export function OptimizationForm({ file, columns, onSubmitted, picker }: Props) 
           <summary>{t('form.advanced')}</summary>
           {OPT_ADVANCED_FIELDS.map(field)}
         </details>
-        {attempted && !file && (
-          <p className="field-error" role="alert">
-            {t('validation.noFile')}
-          </p>
-        )}
-        {attempted && problems.length > 0 && (
-          <p className="field-error" role="alert" data-testid="form-problems">
-            {t('validation.summary', { count: problems.length })}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" disabled={busy} data-testid="start-analysis">
-            {t('analysis.start')}
-          </button>
-        </div>
-        <UploadProgress state={state} onCancel={cancel} />
+        <FormFooter
+          attempted={attempted}
+          hasFile={Boolean(file)}
+          problemCount={problems.length}
+          busy={busy}
+          state={state}
+          onCancel={cancel}
+        />
       </form>
     </section>
   );
