@@ -1,6 +1,8 @@
 /**
- * The common face of every trained model (boosted trees, forests, Gaussian processes, and the linear models),
- * so tuning, prediction jobs and explanations treat them alike.
+ * The engine-level face the model classes in boosting/, forest/ and gaussian-process/ implement themselves (raw
+ * scores, their own JSON), so learners/ can wrap them. Callers outside the engine use `LearnerModel`
+ * (learner-model.ts) and the registry (learner-registry.ts), which add classification semantics, explanations
+ * and model files on top, and cover the linear models too.
  *
  * Glossary: x is a column-major n×p Float64Array (x[i + j·n] = row i, feature j) with NaN for a missing value;
  * `task` 'regression' predicts values in y's units, 'binary' predicts P(y = 1) through `predictProba`.
