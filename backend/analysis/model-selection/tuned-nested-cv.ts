@@ -31,15 +31,16 @@ export interface TrialStudy<P> {
   report?(id: number, step: number, value: number): boolean;
 }
 
-export interface TunableLearner<P = unknown> {
+export interface TunableLearner<P = unknown, M extends Predictor = Predictor> {
   name: string;
   createStudy(seed: number): TrialStudy<P>;
   /** Fits on column-major n×p x and y (neither mutated). `seed` drives any randomness of the fit. */
-  fit(x: Float64Array, y: Float64Array, n: number, p: number, params: P, seed: number): Predictor;
+  fit(x: Float64Array, y: Float64Array, n: number, p: number, params: P, seed: number): M;
 }
 
-export interface TuningOptions {
-  learners: readonly TunableLearner[];
+export interface TuningOptions<M extends Predictor = Predictor> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each learner has its own params type; the CV only passes them back
+  learners: readonly TunableLearner<any, M>[];
   innerSplits: number;
   nTrials: number;
   seed: number;
@@ -48,7 +49,7 @@ export interface TuningOptions {
   onProgress?: (fraction: number, stage: string) => void;
 }
 
-export interface TunedNestedCvInput extends TuningOptions {
+export interface TunedNestedCvInput<M extends Predictor = Predictor> extends TuningOptions<M> {
   /** Column-major n×p features; y length n. Not mutated. */
   x: Float64Array;
   y: Float64Array;
@@ -97,10 +98,10 @@ export interface TuningOutcome<P = unknown> {
   trials: Array<{ params: P; value: number | null }>;
 }
 
-export interface FinalModel {
+export interface FinalModel<M extends Predictor = Predictor> {
   learner: string;
   params: unknown;
-  model: Predictor;
+  model: M;
   innerScore: number;
   /** Every learner's tuning on all rows, in input order. */
   tuning: TuningOutcome[];
@@ -119,7 +120,7 @@ class FitCounter {
   private done = 0;
   constructor(
     private readonly total: number,
-    private readonly options: TuningOptions,
+    private readonly options: Pick<TuningOptions, 'signal' | 'onProgress'>,
   ) {}
   tick(stage: string): void {
     this.done++;
@@ -162,7 +163,7 @@ function innerFolds(
 
 /** Runs `nTrials` trials of one learner's study on the given inner folds; the best (lowest) score wins. */
 function tuneLearner(
-  learner: TunableLearner,
+  learner: TunableLearner<unknown>,
   folds: readonly InnerFold[],
   p: number,
   nTrials: number,
@@ -222,32 +223,32 @@ function foldScores(yTrue: Float64Array, yPred: Float64Array): RegressionFoldSco
   return { mae: mae(yTrue, yPred), rmse: rmse(yTrue, yPred), r2: r2(yTrue, yPred) };
 }
 
-function fitsPerTuning(options: TuningOptions, nInner: number): number {
+function fitsPerTuning(options: Pick<TuningOptions, 'learners' | 'nTrials'>, nInner: number): number {
   return options.learners.length * (options.nTrials * nInner + 1);
 }
 
 /** Tunes every learner on all rows of x, picks the lowest inner score (ties: input order) and refits it on all rows. */
-export function tuneAndRefit(
+export function tuneAndRefit<M extends Predictor>(
   x: Float64Array,
   y: Float64Array,
   n: number,
   p: number,
   groups: Int32Array,
-  options: TuningOptions,
-): FinalModel {
+  options: TuningOptions<M>,
+): FinalModel<M> {
   const counter = new FitCounter(fitsPerTuning(options, options.innerSplits), options);
   return tuneAndRefitCounted(x, y, n, p, groups, options, counter);
 }
 
-function tuneAndRefitCounted(
+function tuneAndRefitCounted<M extends Predictor>(
   x: Float64Array,
   y: Float64Array,
   n: number,
   p: number,
   groups: Int32Array,
-  options: TuningOptions,
+  options: TuningOptions<M>,
   counter: FitCounter,
-): FinalModel {
+): FinalModel<M> {
   const seed = deriveSeed(options.seed, 0);
   const folds = innerFolds(x, y, n, p, groups, options.innerSplits, seed);
   const tuning = options.learners.map((learner, l) =>
@@ -263,7 +264,9 @@ function tuneAndRefitCounted(
 }
 
 /** The nested CV estimate, then the final model tuned and refitted on all rows (reported separately). */
-export function tunedNestedCv(input: TunedNestedCvInput): { cv: TunedNestedCvResult; final: FinalModel } {
+export function tunedNestedCv<M extends Predictor>(
+  input: TunedNestedCvInput<M>,
+): { cv: TunedNestedCvResult; final: FinalModel<M> } {
   const { x, y, n, p, learners, outerSplits } = input;
   if (learners.length === 0) throw new RangeError('tunedNestedCv: no learners');
   const groups = input.groups ?? duplicateRowGroups(x, n, p);
