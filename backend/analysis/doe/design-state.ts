@@ -92,46 +92,100 @@ export class DesignState {
   }
 
   /**
-   * Recomputes M⁻¹, ln det, G, the trace and every candidate's d (and e) from the design rows. Returns false when
-   * the design is singular.
+   * Recomputes M⁻¹, ln det and (trace criteria) G and the trace from the design rows, but not the candidates'
+   * variances: O(p³). Returns false when the design is singular.
    */
-  refresh(): boolean {
-    const { p, nCandidates: n, rows, fixedRows, nFixed } = this.prep;
+  refreshInverse(): boolean {
+    const { p, rows, fixedRows, nFixed } = this.prep;
     informationFromRows(p, rows, this.selected, this.size, fixedRows, nFixed, this.m);
     if (this.ridge !== null) for (let k = 0; k < p; k++) this.m[k * p + k]! += this.ridge[k]!;
     const logDet = invertSpd(this.m, p, this.inv);
     if (logDet === null) return false;
     this.logDet = logDet;
     if (this.weight !== null) this.recomputeWeighted();
-    const { inv, g, d, e } = this;
-    const trace = this.weight !== null;
+    this.updates = 0;
+    return true;
+  }
+
+  /**
+   * Recomputes M⁻¹, ln det, G, the trace and every candidate's d (and e) from the design rows: O(N·p²). Returns
+   * false when the design is singular.
+   */
+  refresh(): boolean {
+    if (!this.refreshInverse()) return false;
+    const { p, nCandidates: n, rows } = this.prep;
+    const { inv, g, d, e, u: x } = this;
+    // x·A·x over the upper triangle with the row copied to scratch and two accumulators: the adds of one row do
+    // not wait on each other, about twice as fast as the straightforward loop.
+    if (this.weight === null) {
+      for (let j = 0; j < n; j++) {
+        const o = j * p;
+        for (let a = 0; a < p; a++) x[a] = rows[o + a]!;
+        let sd = 0;
+        for (let a = 0; a < p; a++) {
+          const xa = x[a]!;
+          if (xa === 0) continue;
+          const oa = a * p;
+          let t0 = 0.5 * inv[oa + a]! * xa;
+          let t1 = 0;
+          let b = a + 1;
+          for (; b + 1 < p; b += 2) {
+            t0 += inv[oa + b]! * x[b]!;
+            t1 += inv[oa + b + 1]! * x[b + 1]!;
+          }
+          if (b < p) t0 += inv[oa + b]! * x[b]!;
+          sd += (t0 + t1) * xa;
+        }
+        d[j] = 2 * sd;
+      }
+      return true;
+    }
     for (let j = 0; j < n; j++) {
       const o = j * p;
+      for (let a = 0; a < p; a++) x[a] = rows[o + a]!;
       let sd = 0;
       let se = 0;
       for (let a = 0; a < p; a++) {
-        const xa = rows[o + a]!;
+        const xa = x[a]!;
         if (xa === 0) continue;
         const oa = a * p;
         let td = 0.5 * inv[oa + a]! * xa;
         let te = 0.5 * g[oa + a]! * xa;
-        if (trace) {
-          for (let b = a + 1; b < p; b++) {
-            const xb = rows[o + b]!;
-            td += inv[oa + b]! * xb;
-            te += g[oa + b]! * xb;
-          }
-        } else {
-          for (let b = a + 1; b < p; b++) td += inv[oa + b]! * rows[o + b]!;
+        for (let b = a + 1; b < p; b++) {
+          const xb = x[b]!;
+          td += inv[oa + b]! * xb;
+          te += g[oa + b]! * xb;
         }
         sd += td * xa;
         se += te * xa;
       }
       d[j] = 2 * sd;
-      if (trace) e[j] = 2 * se;
+      e[j] = 2 * se;
     }
-    this.updates = 0;
     return true;
+  }
+
+  /** Makes the design exactly the candidates `selected` (in that order) under `weight`, and refreshes. */
+  load(selected: ArrayLike<number>, weight: Float64Array | null): boolean {
+    this.reset();
+    for (let t = 0; t < selected.length; t++) {
+      this.selected[t] = selected[t]!;
+      this.blocked[selected[t]!] = 1;
+    }
+    this.size = selected.length;
+    this.weight = weight;
+    return this.refresh();
+  }
+
+  /**
+   * Periodic upkeep against rounding drift after REFRESH_EVERY updates. Under D only M⁻¹ is recomputed (O(p³)):
+   * each d is updated from the current M⁻¹, so its error stays at the rounding of the increments; the trace
+   * criteria recompute everything, as their e updates involve G as well.
+   */
+  upkeep(): void {
+    if (this.weight === null && this.ridge === null) {
+      if (!this.refreshInverse()) throw new Error('upkeep: the design became singular');
+    } else this.refresh();
   }
 
   /** Switches to a trace criterion with weight B (or back to D with null) and refreshes. */
@@ -215,20 +269,50 @@ export class DesignState {
     const p00 = a00 * s00 + a01 * s01;
     const p01 = a00 * s01 + a01 * s11;
     const p11 = a10 * s01 + a11 * s11;
-    for (let z = 0; z < n; z++) {
-      const o = z * p;
-      let ta = 0;
-      let tb = 0;
-      for (let k = 0; k < p; k++) {
-        const x = rows[o + k]!;
-        ta += v[k]! * x;
-        tb += v[p + k]! * x;
+    if (!weighted) {
+      // The O(N·p) part of a D exchange: two dot products per candidate, split over four accumulators so the
+      // adds do not wait on each other.
+      const va = v.subarray(0, p);
+      const vb = v.subarray(p, 2 * p);
+      const p2 = p & ~1;
+      for (let z = 0; z < n; z++) {
+        const o = z * p;
+        let a0 = 0;
+        let a1 = 0;
+        let b0 = 0;
+        let b1 = 0;
+        for (let k = 0; k < p2; k += 2) {
+          const x0 = rows[o + k]!;
+          const x1 = rows[o + k + 1]!;
+          a0 += va[k]! * x0;
+          b0 += vb[k]! * x0;
+          a1 += va[k + 1]! * x1;
+          b1 += vb[k + 1]! * x1;
+        }
+        if (p2 < p) {
+          const x = rows[o + p2]!;
+          a0 += va[p2]! * x;
+          b0 += vb[p2]! * x;
+        }
+        const ta = a0 + a1;
+        const tb = b0 + b1;
+        d[z] = d[z]! - (s00 * ta * ta + 2 * s01 * ta * tb + s11 * tb * tb);
       }
-      t0[z] = ta;
-      t1[z] = tb;
-      d[z] = d[z]! - (s00 * ta * ta + 2 * s01 * ta * tb + s11 * tb * tb);
     }
     if (weighted) {
+      for (let z = 0; z < n; z++) {
+        const o = z * p;
+        let ta = 0;
+        let tb = 0;
+        for (let k = 0; k < p; k++) {
+          const x = rows[o + k]!;
+          ta += v[k]! * x;
+          tb += v[p + k]! * x;
+        }
+        t0[z] = ta;
+        t1[z] = tb;
+        d[z] = d[z]! - (s00 * ta * ta + 2 * s01 * ta * tb + s11 * tb * tb);
+      }
       for (let z = 0; z < n; z++) {
         const o = z * p;
         let qa = 0;

@@ -18,19 +18,15 @@
  * Cauchy–Schwarz); an accepted exchange updates M⁻¹ by Woodbury and every candidate's d (and e) in O(N·p).
  * No candidate is ever skipped without that bound, so the result does not depend on any sampling.
  */
-import { norm2 } from '../linear/householder-qr.js';
 import type { AbortSignalLike } from '../linear/ols.js';
-import { createRng, deriveSeed, type Rng } from '../random/rng.js';
+import { createRng, deriveSeed } from '../random/rng.js';
 import { DesignError } from './design-error.js';
 import { DesignState } from './design-state.js';
-import {
-  SINGULAR_TOLERANCE,
-  addOuterProduct,
-  informationFromRows,
-  invertSpd,
-  symmetricTimes,
-  toRowMajor,
-} from './information-matrix.js';
+import { exchangePasses } from './exchange-passes.js';
+import { addOuterProduct, informationFromRows, invertSpd, toRowMajor } from './information-matrix.js';
+import { randomStart } from './random-start.js';
+import { describeColumns, rankError } from './rank-error.js';
+import { workingSetSize, workingSetStart } from './working-set.js';
 
 export type DesignCriterion = 'D' | 'I' | 'A' | 'D_then_I';
 
@@ -92,17 +88,7 @@ export interface StartResult {
   value: number | null;
 }
 
-/** Relative improvement an exchange must bring to be taken. */
 export { DesignState };
-
-export const EXCHANGE_TOLERANCE = 1e-9;
-/** Full recomputation of M⁻¹ and of every candidate's variances after this many rank-one/two updates. */
-export const REFRESH_EVERY = 50;
-const MAX_PASSES = 500;
-
-function describeColumns(columns: readonly number[], terms: readonly string[] | undefined): string {
-  return columns.map((c) => (terms?.[c] !== undefined ? `'${terms[c]}'` : `column ${c}`)).join(', ');
-}
 
 /**
  * Validates a problem and converts it to row-major storage. Throws DesignError when no nonsingular design of
@@ -183,306 +169,6 @@ export function prepareDesignProblem(problem: DesignProblem): PreparedDesignProb
   };
 }
 
-/** The DesignError for a candidate set (with fixed rows) whose rows do not span all p terms. */
-function rankError(prep: PreparedDesignProblem): DesignError {
-  const { p, nCandidates: n, rows, fixedRows, nFixed, excluded, terms } = prep;
-  let m = nFixed;
-  for (let j = 0; j < n; j++) if (excluded[j] === 0) m++;
-  const stacked = new Float64Array(m * p);
-  let r = 0;
-  for (let i = 0; i < nFixed; i++, r++)
-    for (let k = 0; k < p; k++) stacked[k * m + r] = fixedRows[i * p + k]!;
-  for (let j = 0; j < n; j++) {
-    if (excluded[j] !== 0) continue;
-    for (let k = 0; k < p; k++) stacked[k * m + r] = rows[j * p + k]!;
-    r++;
-  }
-  // Columns in model order (intercept and main effects first): a term is dependent when its column lies in the
-  // span of the earlier independent ones (modified Gram–Schmidt, twice, relative residual ≤ 1e-9).
-  const basis: Float64Array[] = [];
-  const dependent: number[] = [];
-  for (let k = 0; k < p; k++) {
-    const col = stacked.slice(k * m, (k + 1) * m);
-    const norm = norm2(col, 0, m);
-    for (let pass = 0; pass < 2; pass++)
-      for (const q of basis) {
-        let s = 0;
-        for (let i = 0; i < m; i++) s += q[i]! * col[i]!;
-        for (let i = 0; i < m; i++) col[i]! -= s * q[i]!;
-      }
-    const res = norm2(col, 0, m);
-    if (!(res > 1e-9 * norm)) {
-      dependent.push(k);
-      continue;
-    }
-    for (let i = 0; i < m; i++) col[i]! /= res;
-    basis.push(col);
-  }
-  if (dependent.length === 0) dependent.push(p - 1);
-  const what =
-    basis.length < p
-      ? `rank ${basis.length} of ${p}: ${describeColumns(dependent, terms)} ${dependent.length === 1 ? 'is' : 'are'} ` +
-        'a linear combination of the earlier terms'
-      : `nearly dependent terms near ${describeColumns(dependent, terms)}`;
-  return new DesignError(
-    `the model terms are linearly dependent over the candidate set (${what}); ` +
-      'e.g. a factor with a single level, a squared term of a two-level factor, or a constraint that fixes a factor',
-    'rank_deficient',
-    dependent,
-  );
-}
-
-/** Orthonormal rows spanning the design so far, to keep a random start nonsingular. */
-class SpanTracker {
-  private readonly basis: Float64Array;
-  private readonly r: Float64Array;
-  rank = 0;
-  constructor(private readonly p: number) {
-    this.basis = new Float64Array(p * p);
-    this.r = new Float64Array(p);
-  }
-  /** Adds a[offset..offset+p) if it raises the rank (relative residual² > 1e-9); returns whether it did. */
-  tryAdd(a: Float64Array, offset: number): boolean {
-    const { p, basis, r } = this;
-    if (this.rank >= p) return false;
-    let norm2 = 0;
-    for (let k = 0; k < p; k++) {
-      r[k] = a[offset + k]!;
-      norm2 += r[k]! * r[k]!;
-    }
-    if (!(norm2 > 0)) return false;
-    for (let pass = 0; pass < 2; pass++) {
-      for (let q = 0; q < this.rank; q++) {
-        let s = 0;
-        for (let k = 0; k < p; k++) s += basis[q * p + k]! * r[k]!;
-        for (let k = 0; k < p; k++) r[k]! -= s * basis[q * p + k]!;
-      }
-    }
-    let res2 = 0;
-    for (let k = 0; k < p; k++) res2 += r[k]! * r[k]!;
-    if (!(res2 > 1e-9 * norm2)) return false;
-    const scale = 1 / Math.sqrt(res2);
-    for (let k = 0; k < p; k++) basis[this.rank * p + k] = r[k]! * scale;
-    this.rank++;
-    return true;
-  }
-}
-
-/**
- * A seeded random start: `nRandom` random selectable rows, then greedy completion to nNew rows (each added row the
- * candidate of largest d(x), ties to the lower index) with d computed from M + ridge, so the completion also works
- * while the random rows alone are singular. If the result is singular (the ridge hid a rank deficiency), falls back
- * to random rank-raising rows followed by greedy completion on the true M. Leaves `state` refreshed with the
- * criterion's weight.
- */
-function randomStart(prep: PreparedDesignProblem, state: DesignState, rng: Rng, order: Int32Array): void {
-  const { p, nCandidates: n, excluded, nNew } = prep;
-  let m = 0;
-  for (let j = 0; j < n; j++) if (excluded[j] === 0) order[m++] = j;
-  const nRandom = Math.min(nNew, 1 + rng.int(Math.max(1, Math.min(p, nNew))));
-  state.reset();
-  for (let drawn = 0; drawn < nRandom; drawn++) {
-    const k = drawn + rng.int(m - drawn);
-    const j = order[k]!;
-    order[k] = order[drawn]!;
-    order[drawn] = j;
-    state.selected[state.size++] = j;
-    state.blocked[j] = 1;
-  }
-  state.ridge = prep.ridge;
-  if (!state.useWeight(null)) throw new Error('randomStart: ridged information matrix is singular');
-  greedyComplete(prep, state);
-  state.ridge = null;
-  const weight = prep.criterion === 'A' ? identity(p) : prep.criterion === 'I' ? prep.moments : null;
-  if (!state.useWeight(weight)) rankRaisingStart(prep, state, rng, order, m, weight);
-}
-
-/** Adds the candidate of largest d(x) (D) or largest trace decrease e(x)/(1 + d(x)) until the design is full. */
-function greedyComplete(prep: PreparedDesignProblem, state: DesignState): void {
-  const { nCandidates: n, nNew } = prep;
-  const traceGreedy = state.weight !== null;
-  while (state.size < nNew) {
-    if (state.updates >= REFRESH_EVERY) state.refresh();
-    let best = -1;
-    let bestScore = -Infinity;
-    for (let j = 0; j < n; j++) {
-      if (state.blocked[j] !== 0) continue;
-      const score = traceGreedy ? state.e[j]! / (1 + state.d[j]!) : state.d[j]!;
-      if (score > bestScore) {
-        bestScore = score;
-        best = j;
-      }
-    }
-    state.add(best);
-  }
-}
-
-/** The fallback start: random rows that raise the rank until the design is nonsingular, then greedy completion. */
-function rankRaisingStart(
-  prep: PreparedDesignProblem,
-  state: DesignState,
-  rng: Rng,
-  order: Int32Array,
-  m: number,
-  weight: Float64Array | null,
-): void {
-  const { p, rows, fixedRows, nFixed, nNew } = prep;
-  state.reset();
-  const span = new SpanTracker(p);
-  for (let i = 0; i < nFixed; i++) span.tryAdd(fixedRows, i * p);
-  const fixedRank = span.rank;
-  let drawn = 0;
-  while (state.size < nNew && span.rank < p && drawn < m) {
-    const k = drawn + rng.int(m - drawn);
-    const j = order[k]!;
-    order[k] = order[drawn]!;
-    order[drawn] = j;
-    drawn++;
-    if (span.tryAdd(rows, j * p)) {
-      state.selected[state.size++] = j;
-      state.blocked[j] = 1;
-    }
-  }
-  if (span.rank < p) {
-    if (drawn >= m) throw rankError(prep);
-    throw new DesignError(
-      `too few runs: the ${nFixed} existing run(s) span only ${fixedRank} of ${p} model terms, so at least ` +
-        `${p - fixedRank} new runs are needed, but ${nNew} were requested`,
-      'too_few_runs',
-    );
-  }
-  if (!state.useWeight(weight)) throw rankError(prep);
-  greedyComplete(prep, state);
-  state.refresh();
-}
-
-function identity(p: number): Float64Array {
-  const m = new Float64Array(p * p);
-  for (let k = 0; k < p; k++) m[k * p + k] = 1;
-  return m;
-}
-
-/** The best exchange for design position t under D: candidate index, or −1 if none gains > tolerance. */
-function bestDExchange(prep: PreparedDesignProblem, state: DesignState, t: number, u: Float64Array): number {
-  const { p, nCandidates: n, rows } = prep;
-  const { d, blocked, inv } = state;
-  const i = state.selected[t]!;
-  symmetricTimes(inv, p, rows, i * p, u);
-  const di = d[i]!;
-  let best = EXCHANGE_TOLERANCE;
-  let bestJ = -1;
-  // Seed the bound with the candidate of largest variance, the usual winner.
-  let jMax = -1;
-  let dMax = -Infinity;
-  for (let j = 0; j < n; j++) {
-    if (blocked[j] === 0 && d[j]! > dMax) {
-      dMax = d[j]!;
-      jMax = j;
-    }
-  }
-  const gain = (j: number): number => {
-    const o = j * p;
-    let dij = 0;
-    for (let k = 0; k < p; k++) dij += u[k]! * rows[o + k]!;
-    const dj = d[j]!;
-    return dj - di - di * dj + dij * dij;
-  };
-  if (jMax >= 0) {
-    const g0 = gain(jMax);
-    if (g0 > best) {
-      best = g0;
-      bestJ = jMax;
-    }
-  }
-  for (let j = 0; j < n; j++) {
-    if (blocked[j] !== 0 || j === jMax) continue;
-    const dj = d[j]!;
-    // Δ ≤ d(y) − d(x) (+ rounding slack on d(x, y)² ≤ d(x)d(y)).
-    if (dj - di + 1e-12 * (di * dj + 1) < best) continue;
-    const o = j * p;
-    let dij = 0;
-    for (let k = 0; k < p; k++) dij += u[k]! * rows[o + k]!;
-    const delta = dj - di - di * dj + dij * dij;
-    if (delta > best || (delta === best && bestJ >= 0 && j < bestJ)) {
-      best = delta;
-      bestJ = j;
-    }
-  }
-  return bestJ;
-}
-
-/** The best exchange for design position t under a trace criterion (A, I), or −1. */
-function bestTraceExchange(
-  prep: PreparedDesignProblem,
-  state: DesignState,
-  t: number,
-  u: Float64Array,
-  gi: Float64Array,
-): number {
-  const { p, nCandidates: n, rows } = prep;
-  const { d, e, blocked, inv, g } = state;
-  const i = state.selected[t]!;
-  symmetricTimes(inv, p, rows, i * p, u);
-  symmetricTimes(g, p, rows, i * p, gi);
-  const di = d[i]!;
-  const ei = e[i]!;
-  const keep = 1 - di;
-  const prune = keep > 1e-8;
-  let best = EXCHANGE_TOLERANCE * Math.abs(state.trace);
-  let bestJ = -1;
-  for (let j = 0; j < n; j++) {
-    if (blocked[j] !== 0) continue;
-    const dj = d[j]!;
-    const ej = e[j]!;
-    if (prune) {
-      // gain ≤ [(1−d_i)e_j + 2√(d_i d_j e_i e_j) − (1+d_j)e_i] / ((1+d_j)(1−d_i)) by Cauchy–Schwarz in M⁻¹ and G.
-      const bound = keep * ej + 2 * (1 + 1e-9) * Math.sqrt(Math.max(0, di * dj * ei * ej)) - (1 + dj) * ei;
-      if (bound < best * (1 + dj) * keep) continue;
-    }
-    const o = j * p;
-    let dij = 0;
-    let eij = 0;
-    for (let k = 0; k < p; k++) {
-      const x = rows[o + k]!;
-      dij += u[k]! * x;
-      eij += gi[k]! * x;
-    }
-    const r = (1 + dj) * keep + dij * dij;
-    if (!(r > SINGULAR_TOLERANCE)) continue;
-    const gain = (keep * ej + 2 * dij * eij - (1 + dj) * ei) / r;
-    if (gain > best || (gain === best && bestJ >= 0 && j < bestJ)) {
-      best = gain;
-      bestJ = j;
-    }
-  }
-  return bestJ;
-}
-
-/** Modified Fedorov passes until a full pass makes no exchange. Mutates `state`. */
-function exchangePasses(
-  prep: PreparedDesignProblem,
-  state: DesignState,
-  signal: AbortSignalLike | undefined,
-): void {
-  const { p } = prep;
-  const u = new Float64Array(p);
-  const gi = new Float64Array(p);
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    signal?.throwIfAborted();
-    let changed = false;
-    for (let t = 0; t < state.size; t++) {
-      if (state.updates >= REFRESH_EVERY) state.refresh();
-      const j =
-        state.weight === null ? bestDExchange(prep, state, t, u) : bestTraceExchange(prep, state, t, u, gi);
-      if (j >= 0) {
-        state.exchange(t, j);
-        changed = true;
-      }
-    }
-    if (!changed) return;
-  }
-}
-
 /** ln det and criterion value of fixed + selected, from scratch. Pure. */
 export function designValue(
   prep: PreparedDesignProblem,
@@ -520,8 +206,13 @@ export function exchangeStart(
     const v = designValue(prep, new Int32Array(0));
     return { selected: new Int32Array(0), ...v };
   }
-  randomStart(prep, state, rng, order);
-  exchangePasses(prep, state, signal);
+  // D (also the first phase of D_then_I) runs on working sets; the trace criteria track every candidate.
+  if ((prep.criterion === 'D' || prep.criterion === 'D_then_I') && workingSetSize(prep) > 0) {
+    workingSetStart(prep, state, rng, order, signal);
+  } else {
+    randomStart(prep, state, rng, order);
+    exchangePasses(prep, state, signal);
+  }
   if (prep.criterion === 'D_then_I') {
     if (!state.useWeight(prep.moments)) throw rankError(prep);
     exchangePasses(prep, state, signal);

@@ -292,7 +292,7 @@ function fromCandidateFile(table: Table, params: Params): DesignInputs {
 }
 
 /** Reads the runs already done from the file (generated mode): none when it has only a header or nothing. */
-function existingFromFile(
+export function existingFromFile(
   table: Table | null,
   set: CandidateSet,
   params: Params,

@@ -265,3 +265,73 @@ describe('optimization task: errors name the cause', () => {
     expect(err.message).toMatch(/4 new runs were requested but only 3 candidate\(s\) remain/);
   });
 });
+
+describe('optimization task: coordinate exchange (no candidate list)', () => {
+  const BOX = [
+    { name: '温度', min: 20, max: 80 },
+    { name: '圧力', min: 1, max: 3 },
+  ];
+
+  it('2 continuous factors, quadratic, 9 runs: the 3² face-centred points, with the usual outputs', async () => {
+    const out = await run('温度,圧力\n', {
+      algorithm: 'coordinate',
+      factors: BOX,
+      model: 'quadratic',
+      num_points: 9,
+      n_starts: 4,
+    });
+    const body = out.parsed;
+    expect(body.algorithm).toBe('coordinate');
+    expect(body.n_new).toBe(9);
+    expect(body.terms).toHaveLength(6);
+    expect(body.coding['温度']).toEqual({ center: 50, scale: 30 });
+    const runs = body.runs.map((r) => [r.values['温度'], r.values['圧力']]);
+    for (const [t, pr] of runs) {
+      expect(t).toBeGreaterThanOrEqual(20);
+      expect(t).toBeLessThanOrEqual(80);
+      expect(pr).toBeGreaterThanOrEqual(1);
+      expect(pr).toBeLessThanOrEqual(3);
+    }
+    // The D-optimal exact 9-run design for the full quadratic on the square is the 3² grid.
+    const grid = runs.map(([t, pr]) => `${t},${pr}`).sort();
+    expect(grid).toEqual(['20,1', '20,2', '20,3', '50,1', '50,2', '50,3', '80,1', '80,2', '80,3'].sort());
+    expect(body.criteria.log_det).not.toBeNull();
+    expect(body.projection.selected).toHaveLength(9);
+    expect(out.files.map((f) => f.name)).toEqual(['design.csv', 'experiment-form.xlsx']);
+    expect(file(out, 'design.csv').split('\r\n')[0]).toBe('\uFEFFrun,source,candidate_index,温度,圧力');
+    expect(out.summary).toMatch(
+      /^D-optimal design: 9 new run\(s\) by coordinate exchange over 2 continuous factor/,
+    );
+  });
+
+  it('keeps existing runs from the file and is reproducible', async () => {
+    const params = {
+      algorithm: 'coordinate',
+      factors: BOX,
+      model: 'main_effects',
+      num_points: 4,
+      n_starts: 3,
+    };
+    const a = (await run('温度,圧力\n50,2\n', params)).parsed;
+    const b = (await run('温度,圧力\n50,2\n', params)).parsed;
+    expect(a.n_existing).toBe(1);
+    expect(a.runs[0]).toMatchObject({ source: 'existing', values: { 温度: 50, 圧力: 2 } });
+    expect(b.runs).toEqual(a.runs);
+  });
+
+  it('refuses level lists, categorical factors and constraints, naming the factor', async () => {
+    for (const [factors, extra, pattern] of [
+      [[{ name: 'a', levels: [1, 2, 3] }], {}, /factor 'a' is given as a level list/],
+      [[{ name: 'm', type: 'categorical', levels: ['A', 'B'] }], {}, /factor 'm' is categorical/],
+      [BOX, { constraints: ['温度 < 50'] }, /constraints need a candidate list/],
+      [[{ name: 'a', min: 1, max: 1 }], {}, /factor 'a' needs min < max/],
+    ] as const) {
+      await expect(
+        optimizationTask(context('x\n', { algorithm: 'coordinate', factors, num_points: 4, ...extra })),
+      ).rejects.toThrow(pattern);
+    }
+    await expect(
+      optimizationTask(context('x1,x2\n1,2\n3,4\n', { algorithm: 'coordinate', num_points: 4 })),
+    ).rejects.toThrow(/needs factor definitions with min and max/);
+  });
+});

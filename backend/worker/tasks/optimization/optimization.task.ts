@@ -1,27 +1,25 @@
 /** The `optimization` job: chooses the next experiments (D-, I- or A-optimal, augmenting the runs already done) and prints the operator's form. */
-import { OptimizationParameters } from '../../../../src-shared/api/job-types.js';
+import { OptimizationParameters, type JobParameters } from '../../../../src-shared/api/job-types.js';
 import type { OptimizationBody } from '../../../../src-shared/api/optimization-result.js';
 import type { Warning } from '../../../../src-shared/api/results.js';
 import { candidateRecord } from '../../../analysis/doe/candidates/index.js';
 import { DesignError } from '../../../analysis/doe/design-error.js';
-import { optimalDesign } from '../../../analysis/doe/exchange.js';
+import { optimalDesignParallel } from '../../../analysis/doe/exchange-kernel.js';
+import { serialMap } from '../../../analysis/parallel/parallel-map.js';
+import { sharedComputePool } from '../../compute/compute-pool.js';
 import { createRng, deriveSeed } from '../../../analysis/random/rng.js';
-import { TaskError, type Task } from '../task.js';
+import { TaskError, type Task, type TaskContext } from '../task.js';
+import { coordinateDesign, type CoordinateResult } from './coordinate-design.js';
 import { designDiagnostics, pcaProjection } from './design-diagnostics.js';
 import { designInputs } from './optimization-inputs.js';
 import { designModel } from './optimization-model.js';
 import { optimizationOutputFiles } from './optimization-outputs.js';
 
-export const optimizationTask: Task = async (ctx) => {
-  const params = OptimizationParameters.parse(ctx.parameters);
-  if (params.algorithm === 'coordinate') {
-    throw new TaskError(
-      'ZS_ERR_INPUT',
-      "algorithm 'coordinate' (coordinate exchange without a candidate list) is not available yet; use 'fedorov'",
-      { field: 'parameters.algorithm' },
-    );
-  }
-  ctx.progress(0.01, 'reading_input');
+/** Work above this many candidate·term·start units goes to the compute pool; below it, thread start-up costs more. */
+const PARALLEL_WORK = 2_000_000;
+
+/** The modified Fedorov design on a candidate list (a file's rows or a generated grid). */
+async function candidateListDesign(ctx: TaskContext, params: Params): Promise<CoordinateResult> {
   const inputs = await designInputs(
     ctx.input,
     ctx.inputFileName,
@@ -30,19 +28,6 @@ export const optimizationTask: Task = async (ctx) => {
     ctx.signal,
   );
   const { set, existing } = inputs;
-  const warnings: Warning[] = [...inputs.warnings];
-  if (inputs.filtering.constraints.length > 0) {
-    warnings.push({
-      code: 'candidates_filtered',
-      message: `the constraints removed ${inputs.filtering.removed.toLocaleString('en-US')} of ${inputs.filtering.examined.toLocaleString('en-US')} candidates`,
-      details: {
-        examined: inputs.filtering.examined,
-        removed: inputs.filtering.removed,
-        constraints: inputs.filtering.constraints,
-      },
-    });
-  }
-
   ctx.progress(0.24, 'building_model');
   const model = designModel(set, existing.columns, existing.n, params);
   const p = model.terms.length;
@@ -64,23 +49,28 @@ export const optimizationTask: Task = async (ctx) => {
   }
 
   ctx.progress(0.25, 'searching_design');
-  let solution;
+  const parallel = set.count * p * params.n_starts >= PARALLEL_WORK ? sharedComputePool() : serialMap;
   try {
-    solution = optimalDesign({
-      candidates: model.candidates,
-      nCandidates: set.count,
-      p,
-      fixed: model.fixed,
-      nFixed: existing.n,
-      exclude,
-      nNew: params.num_points,
-      criterion: params.criterion,
-      nStarts: params.n_starts,
-      seed: params.random_seed,
-      terms: model.terms,
-      signal: ctx.signal,
-      onProgress: (f, stage) => ctx.progress(0.25 + 0.6 * f, stage),
-    });
+    const solution = await optimalDesignParallel(
+      {
+        candidates: model.candidates,
+        nCandidates: set.count,
+        p,
+        fixed: model.fixed,
+        nFixed: existing.n,
+        exclude,
+        nNew: params.num_points,
+        criterion: params.criterion,
+        nStarts: params.n_starts,
+        seed: params.random_seed,
+        terms: model.terms,
+        signal: ctx.signal,
+        // ctx.progress throws once the job is cancelled, which also stops the pool's outstanding starts.
+        onProgress: (f, stage) => ctx.progress(0.25 + 0.6 * f, stage),
+      },
+      parallel,
+    );
+    return { inputs, model, solution };
   } catch (err) {
     if (err instanceof DesignError) {
       throw new TaskError('ZS_ERR_INPUT', err.message, {
@@ -89,6 +79,34 @@ export const optimizationTask: Task = async (ctx) => {
       });
     }
     throw err;
+  }
+}
+
+type Params = JobParameters['optimization'];
+
+export const optimizationTask: Task = async (ctx) => {
+  const params = OptimizationParameters.parse(ctx.parameters);
+  ctx.progress(0.01, 'reading_input');
+  const chosen =
+    params.algorithm === 'coordinate'
+      ? await coordinateDesign(ctx.input, ctx.inputFileName, params, ctx.signal, (f, stage) =>
+          ctx.progress(0.05 + 0.8 * f, stage),
+        )
+      : await candidateListDesign(ctx, params);
+  const { inputs, model, solution } = chosen;
+  const { set, existing } = inputs;
+  const p = model.terms.length;
+  const warnings: Warning[] = [...inputs.warnings];
+  if (inputs.filtering.constraints.length > 0) {
+    warnings.push({
+      code: 'candidates_filtered',
+      message: `the constraints removed ${inputs.filtering.removed.toLocaleString('en-US')} of ${inputs.filtering.examined.toLocaleString('en-US')} candidates`,
+      details: {
+        examined: inputs.filtering.examined,
+        removed: inputs.filtering.removed,
+        constraints: inputs.filtering.constraints,
+      },
+    });
   }
 
   ctx.progress(0.86, 'diagnostics');
@@ -157,7 +175,9 @@ export const optimizationTask: Task = async (ctx) => {
     summary:
       `${params.criterion}-optimal design: ${body.n_new} new run(s)` +
       (existing.n > 0 ? ` + ${existing.n} existing` : '') +
-      ` from ${set.count.toLocaleString('en-US')} candidates` +
+      (params.algorithm === 'coordinate'
+        ? ` by coordinate exchange over ${set.factors.length} continuous factor(s)`
+        : ` from ${set.count.toLocaleString('en-US')} candidates`) +
       (inputs.filtering.removed > 0
         ? ` (${inputs.filtering.removed.toLocaleString('en-US')} removed by constraints)`
         : '') +
