@@ -2,24 +2,28 @@
  * The renderer's only door to the desktop shell: the one place that reads `window.zeroSec`, so the rest
  * of the UI works the same in Electron and in a plain browser (web mode, where there is no bridge).
  */
+import { checkedBridge } from '../../src-shared/ipc/checked-bridge.js';
 import { BRIDGE_GLOBAL } from '../../src-shared/ipc/contract.js';
 import type { BackendInfo, Bridge, CacheBridge } from '../../src-shared/ipc/contract.js';
 
-/** The preload's functions in the desktop app; undefined in web mode. */
-export const bridge: Bridge | undefined =
+const raw: Bridge | undefined =
   typeof window === 'undefined'
     ? undefined
     : (window as Window & { [BRIDGE_GLOBAL]?: Bridge })[BRIDGE_GLOBAL];
 
+/** The preload's functions in the desktop app, with every argument and answer checked; undefined in web mode. */
+export const bridge: Bridge | undefined = raw ? checkedBridge(raw) : undefined;
+
 export const isDesktop = bridge !== undefined;
 
 /**
- * Where the API lives: a remote server when the settings name one, else the shell's embedded backend in Electron
- * and the page's own origin in web mode.
+ * Where the API lives. In Electron the shell decides (its embedded backend, or the remote server saved through
+ * `setBackendSettings`; the page's security policy admits only that one). In a browser: a remote server when the
+ * settings name one, else the page's own origin.
  */
 export async function resolveBackend(remote?: { url: string; token: string | null }): Promise<BackendInfo> {
-  if (remote) return { url: remote.url, token: remote.token };
   if (bridge) return bridge.getBackend();
+  if (remote) return { url: remote.url, token: remote.token };
   return { url: window.location.origin, token: null };
 }
 

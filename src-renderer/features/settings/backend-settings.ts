@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
+import { bridge } from '../../platform/bridge.js';
 
 export const BackendSettings = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('embedded') }),
@@ -71,6 +72,8 @@ export function saveBackendSettings(settings: BackendSettings): void {
     // storage disabled: applies to this session only
   }
   for (const l of listeners) l();
+  // In Electron the shell keeps the choice too: it decides which backend the page's security policy admits.
+  void bridge?.setBackendSettings(current).catch(() => undefined);
 }
 
 export function getBackendSettings(): BackendSettings {
