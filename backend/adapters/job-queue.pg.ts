@@ -20,6 +20,7 @@ export interface TableJobQueueOptions {
 }
 
 const LEASED = `status IN ('running', 'uploading_outputs')`;
+const RECLAIMABLE = `${LEASED} AND lease_expires_at < now() AND cancel_requested_at IS NULL AND attempts < max_attempts`;
 
 export class TableJobQueue implements JobQueue {
   private readonly random: () => number;
@@ -36,6 +37,31 @@ export class TableJobQueue implements JobQueue {
 
   async claim(workerId: string): Promise<ClaimedJob | null> {
     await this.sweepExpired();
+    return this.claimWhere(
+      `SELECT job_id FROM jobs
+       WHERE (status = 'queued' AND run_after <= now()) OR (${RECLAIMABLE})
+       ORDER BY created_at, job_id
+       LIMIT 1
+       FOR UPDATE SKIP LOCKED`,
+      [workerId],
+    );
+  }
+
+  /**
+   * Claims one given job if it is due: queued and past its retry delay, or leased under an expired lease with attempts
+   * left. The SQS queue uses it for the job its message names; null when the job is not claimable now.
+   */
+  async claimById(jobId: string, workerId: string): Promise<ClaimedJob | null> {
+    return this.claimWhere(
+      `SELECT job_id FROM jobs
+       WHERE job_id = $3 AND ((status = 'queued' AND run_after <= now()) OR (${RECLAIMABLE}))
+       FOR UPDATE SKIP LOCKED`,
+      [workerId, jobId],
+    );
+  }
+
+  /** `next` selects the job to claim; its parameters start at $3 ($1 worker id, $2 lease seconds). */
+  private async claimWhere(next: string, [workerId, ...rest]: string[]): Promise<ClaimedJob | null> {
     const r = await this.db.query<{
       job_id: string;
       job_type: JobType;
@@ -45,21 +71,14 @@ export class TableJobQueue implements JobQueue {
       max_attempts: number;
       started_at: Date;
     }>(
-      `WITH next AS (
-         SELECT job_id FROM jobs
-         WHERE (status = 'queued' AND run_after <= now())
-            OR (${LEASED} AND lease_expires_at < now() AND cancel_requested_at IS NULL AND attempts < max_attempts)
-         ORDER BY created_at, job_id
-         LIMIT 1
-         FOR UPDATE SKIP LOCKED
-       )
+      `WITH next AS (${next})
        UPDATE jobs j
        SET status = 'running', attempts = j.attempts + 1, lease_owner = $1,
            lease_expires_at = now() + make_interval(secs => $2), started_at = coalesce(j.started_at, now()),
            progress = 0, stage = 'starting', message = NULL, updated_at = now()
        FROM next WHERE j.job_id = next.job_id
        RETURNING j.job_id, j.job_type, j.parameters, j.input_key, j.attempts, j.max_attempts, j.started_at`,
-      [workerId, this.options.leaseSeconds],
+      [workerId, this.options.leaseSeconds, ...rest],
     );
     const row = r.rows[0];
     if (!row) return null;

@@ -7,6 +7,7 @@ import type { JobRepository } from '../core/jobs/job-repository.js';
 import type { FsBlobStore } from '../adapters/blob-store.fs.js';
 import type { JobType } from '../../src-shared/api/job-types.js';
 import type { JobChangeBus } from '../core/jobs/job-change-bus.js';
+import type { DesktopAccessOptions } from './plugins/desktop-access.js';
 
 export interface ApiDeps {
   db: SqlDb;
@@ -15,6 +16,8 @@ export interface ApiDeps {
   /** Set when the object store is the embedded folder, which the API then serves through signed URLs. */
   fsStore: FsBlobStore | null;
   queue: JobQueue;
+  /** Health of a queue that is not the database (SQS); absent when the jobs table is the queue. */
+  checkQueue?: () => Promise<boolean>;
   logger: Logger;
   mode: string;
   maxUploadBytes: number;
@@ -29,4 +32,6 @@ export interface ApiDeps {
   changes: JobChangeBus;
   /** How often an SSE stream re-reads its job when nothing was announced (the worker may be another process). */
   eventPollMs?: number;
+  /** Set when the desktop shell started this backend: its page's origin (CORS) and per-launch token. */
+  desktopAccess?: DesktopAccessOptions;
 }

@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ApiDeps } from './app-deps.js';
 import { installErrorHandler } from './plugins/error-handler.js';
+import { installDesktopAccess } from './plugins/desktop-access.js';
 import { unsupportedMedia } from '../core/errors.js';
 import { healthRoutes } from './routes/health/index.js';
 import { uploadRoutes } from './routes/uploads/index.js';
@@ -33,6 +34,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  if (deps.desktopAccess) installDesktopAccess(app, deps.desktopAccess);
   // Some HTTP clients (axios) label a body-less POST as a form; accept it when it is empty, refuse real forms.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
     body === '' ? done(null, undefined) : done(unsupportedMedia('Send JSON (application/json), not a form.')),

@@ -38,7 +38,15 @@ describe('parseServeArgs', () => {
     );
   });
 
+  it('takes a worker concurrency', () => {
+    expect(parseServeArgs(['--mode', 'worker', '--concurrency', '4'])).toEqual({
+      mode: 'worker',
+      concurrency: 4,
+    });
+  });
+
   it.each([
+    [['--concurrency', '0'], /--concurrency: expected 1\.\.256/],
     [['--mode', 'both'], /--mode: expected one of all, api, worker/],
     [['--port', '70000'], /--port: expected 0\.\.65535/],
     [['--port', 'http'], /--port: expected an integer/],

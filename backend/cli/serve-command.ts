@@ -16,7 +16,10 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
 export const SERVE_USAGE =
-  'zerosec serve [--mode all|api|worker] [--host 127.0.0.1] [--port 8710] [--data-dir DIR]';
+  'zerosec serve [--mode all|api|worker] [--host 127.0.0.1] [--port 8710] [--data-dir DIR] [--concurrency N]\n' +
+  '  --mode api and --mode worker are separate processes sharing PostgreSQL (DATABASE_URL); run any number of\n' +
+  '  workers, each running up to --concurrency jobs (default ZEROSEC_WORKER_CONCURRENCY). Settings come from the\n' +
+  '  environment (see .env.example); a missing or invalid variable stops the start with its name.';
 const MODES = ['all', 'api', 'worker'] as const;
 
 export type StartBackend = (options: StartBackendOptions) => Promise<RunningBackend>;
@@ -29,6 +32,7 @@ export function parseServeArgs(argv: string[]): StartBackendOptions | 'help' {
     host: { type: 'string' },
     port: { type: 'string' },
     'data-dir': { type: 'string' },
+    concurrency: { type: 'string' },
   });
   if (values.help) return 'help';
   expectPositionals(positionals, [], SERVE_USAGE);
@@ -39,6 +43,9 @@ export function parseServeArgs(argv: string[]): StartBackendOptions | 'help' {
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.port !== undefined ? { port: parseIntegerOption('port', values.port, 0, 65535) } : {}),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    ...(values.concurrency !== undefined
+      ? { concurrency: parseIntegerOption('concurrency', values.concurrency, 1, 256) }
+      : {}),
   };
 }
 

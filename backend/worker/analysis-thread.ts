@@ -33,6 +33,7 @@ async function run(req: TaskRequest): Promise<void> {
       parameters: req.parameters,
       input: req.input,
       inputFileName: req.inputFileName,
+      references: req.references,
       signal: controller.signal,
       progress(fraction, stage, message) {
         // The task runs synchronously between checkpoints, so cancellation is polled here from shared memory,

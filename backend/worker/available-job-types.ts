@@ -2,6 +2,10 @@
 import type { JobType } from '../../src-shared/api/job-types.js';
 
 export const AVAILABLE_JOB_TYPES: ReadonlySet<JobType> = new Set<JobType>([
+  'classification',
   'linear_analysis',
+  'nonlinear_analysis',
   'optimization',
+  'pareto',
+  'prediction',
 ]);

@@ -10,6 +10,9 @@ import { RESULT_SCHEMA_VERSION, ResultEnvelope } from '../../src-shared/api/resu
 import { APP_VERSION } from '../package-info.js';
 import type { ThreadPool, TaskResult } from './thread-pool.js';
 import { AppError } from '../core/errors.js';
+import { ReferenceProblem, type JobLookup } from '../core/jobs/referenced-jobs.js';
+import { loadReferencedJobs } from './referenced-inputs.js';
+import type { ReferencedJob } from './tasks/task.js';
 
 export interface ExecutorDeps {
   queue: JobQueue;
@@ -19,6 +22,8 @@ export interface ExecutorDeps {
   leaseSeconds: number;
   testProgressDelayMs: number;
   threads: ThreadPool;
+  /** Reads the jobs a job refers to (a prediction's model job). */
+  jobs: JobLookup;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -56,6 +61,21 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
   }
   const inputSha256 = sha256(input);
 
+  let references: ReferencedJob[];
+  try {
+    references = await loadReferencedJobs(deps.jobs, deps.store, job.jobType, job.parameters);
+  } catch (err) {
+    const problem = err instanceof ReferenceProblem;
+    await finish({
+      kind: 'failed',
+      retryable: !problem,
+      error: problem
+        ? { code: 'ZS_ERR_INPUT', message: `${err.field}: ${err.message}`, details: { field: err.field } }
+        : { code: 'ZS_ERR_INTERNAL', message: `Reading the referenced job's files failed: ${String(err)}` },
+    });
+    return;
+  }
+
   let lastWrite = 0;
   let lastStage = '';
   const run = deps.threads.run(
@@ -64,6 +84,7 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
       parameters: job.parameters,
       input,
       inputFileName: path.posix.basename(job.inputKey),
+      references,
       progressDelayMs: deps.testProgressDelayMs,
     },
     (m) => {

@@ -2,7 +2,7 @@
 import type { JobType } from '../../src-shared/api/job-types.js';
 import type { Warning } from '../../src-shared/api/results.js';
 import type { JobFailure } from '../core/ports/job-queue.js';
-import type { TaskFile } from './tasks/task.js';
+import type { ReferencedJob, TaskFile } from './tasks/task.js';
 
 export interface TaskRequest {
   type: 'run';
@@ -11,6 +11,8 @@ export interface TaskRequest {
   parameters: Record<string, unknown>;
   input: Uint8Array;
   inputFileName: string;
+  /** Files of the finished jobs this job reads (see TaskContext.references). */
+  references: ReferencedJob[];
   /** Int32Array over this buffer: index 0 becomes 1 when the task must stop. */
   cancelFlag: SharedArrayBuffer;
   /** Test-only fault injection: each progress checkpoint waits this long. */

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../core/ports/blob-store.js';
 import type { JobQueue } from '../core/ports/job-queue.js';
+import type { JobLookup } from '../core/jobs/referenced-jobs.js';
 import { executeJob } from './job-executor.js';
 import { ThreadPool } from './thread-pool.js';
 
@@ -15,6 +16,8 @@ export interface WorkerLoopOptions {
   pollIntervalMs: number;
   leaseSeconds: number;
   testProgressDelayMs: number;
+  /** Reads the jobs a job refers to (a prediction's model job); the job repository. */
+  jobs: JobLookup;
 }
 
 export class WorkerLoop {

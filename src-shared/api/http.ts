@@ -39,12 +39,52 @@ export const SignedRequest = z.strictObject({
   expires_in: z.number().int(),
 });
 
+/**
+ * Offered by stores that take large files in parts (S3) when the file is above their threshold: PUT each part's
+ * exact byte range to its URL, keep each answer's ETag header, then call `POST /presign/upload/complete`. The single
+ * signed PUT stays valid for clients that do not do multipart.
+ */
+export const MultipartUpload = z.strictObject({
+  upload_id: z.string().min(1),
+  part_size_bytes: z.number().int().positive(),
+  parts: z.array(
+    z.strictObject({
+      part_number: z.number().int().min(1).max(10_000),
+      url: z.url(),
+      size_bytes: z.number().int().positive(),
+      headers: z.record(z.string(), z.string()),
+    }),
+  ),
+  expires_in: z.number().int(),
+});
+export type MultipartUpload = z.infer<typeof MultipartUpload>;
+
 export const PresignUploadResponse = SignedRequest.extend({
   job_id: z.uuid(),
   bucket: z.string(),
   key: z.string(),
+  multipart: MultipartUpload.optional(),
 });
 export type PresignUploadResponse = z.infer<typeof PresignUploadResponse>;
+
+export const CompleteUploadRequest = z.strictObject({
+  job_id: z.uuid(),
+  upload_id: z.string().min(1).max(1024),
+  parts: z
+    .array(
+      z.strictObject({ part_number: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(256) }),
+    )
+    .min(1)
+    .max(10_000),
+});
+export type CompleteUploadRequest = z.infer<typeof CompleteUploadRequest>;
+
+export const CompleteUploadResponse = z.strictObject({
+  job_id: z.uuid(),
+  key: z.string(),
+  size_bytes: z.number().int(),
+});
+export type CompleteUploadResponse = z.infer<typeof CompleteUploadResponse>;
 
 export const CreateJobRequest = z.strictObject({
   job_id: z.uuid(),

@@ -131,38 +131,101 @@ export const NonlinearAnalysisParameters = z.strictObject({
   outer_splits: z.number().int().min(2).max(50).default(10),
   cv_splits: z.number().int().min(2).max(50).default(5),
   n_trials: z.number().int().min(1).max(2000).default(50),
+  /** Rows sharing a value here are never split between training and test; default: identical feature rows. */
+  group_column: columnName.optional(),
   enable_shap: z.boolean().default(true),
   enable_pareto: z.boolean().default(false),
   random_seed: seed.default(42),
 });
 
-export const CLASSIFICATION_MODELS = ['gradient_boosting', 'random_forest', 'logistic'] as const;
+export const CLASSIFICATION_MODELS = [
+  'gradient_boosting',
+  'random_forest',
+  'logistic',
+  'logistic_regression',
+] as const;
 
 export const ClassificationParameters = z.strictObject({
   ...inputOptions,
+  /** A column with exactly two distinct values (rows without one are left out with a warning). */
   target_column: columnName,
+  /** The value of `target_column` that means "positive" (1, 'OK', 'NG', 'Yes', ...); the other value is negative. */
   positive_label: z.union([z.string().min(1), z.number()]).default(1),
   feature_columns: columnList.optional(),
   models_to_use: z.array(z.enum(CLASSIFICATION_MODELS)).min(1).default(['gradient_boosting', 'logistic']),
   outer_splits: z.number().int().min(2).max(50).default(10),
+  /** Inner folds (tuning, calibration and thresholds inside each outer training part). */
+  cv_splits: z.number().int().min(2).max(50).default(5),
   n_trials_inner: z.number().int().min(1).max(2000).default(50),
   /** Largest false-positive rate the positive decision may have. */
   alpha: z.number().gt(0).lt(0.5).default(0.05),
+  /** Largest false-negative rate the negative decision may have (τ−); between τ− and τ+ is gray. */
+  beta: z.number().gt(0).lt(0.5).default(0.05),
+  /** Probability that the realised error rates stay within α and β (Clopper–Pearson / order-statistic bound). */
+  confidence: z.number().min(0.5).lt(1).default(0.95),
+  /** χ² quantile of the out-of-distribution gate: rows beyond it get no P/N verdict. */
+  ood_quantile: z.number().min(0.5).lt(1).default(0.99),
+  /** Rows sharing a value here are never split between training and test; default: identical feature rows. */
+  group_column: columnName.optional(),
   random_seed: seed.default(42),
 });
 
 export const PredictionParameters = z.strictObject({
   ...inputOptions,
-  /** The completed modelling job whose models predict the input rows. */
+  /**
+   * The completed modelling job whose models predict the input rows: its `<target>.model.json` files (nonlinear,
+   * classification) or its `linear-model.json` (linear_analysis).
+   */
   model_job_id: z.uuid(),
+  /** Predict these targets only; default every model of the job. */
+  targets: columnList.optional(),
+  /**
+   * A text value the model never saw in training: `error` fails the job naming row and column; `flag` leaves the
+   * row's predictions empty and says why in its `note`.
+   */
+  unknown_category: z.enum(['error', 'flag']).default('error'),
+  /**
+   * Predict a generated candidate grid (the optimization job's factor definitions) instead of the uploaded table,
+   * which is then not read (it may hold only a header).
+   */
+  candidates: z
+    .strictObject({
+      factors: z.array(FactorDefinition).min(1).max(50),
+      one_hot_groups: z.array(z.array(columnName).min(2)).optional(),
+      constraints: z.array(z.string().min(1).max(1000)).max(50).optional(),
+    })
+    .optional(),
 });
+
+/** An objective's direction; `min`/`max` are accepted as short forms of `minimize`/`maximize`. */
+export const PARETO_DIRECTIONS = ['minimize', 'maximize', 'min', 'max'] as const;
 
 export const ParetoParameters = z.strictObject({
   ...inputOptions,
+  /** The columns to trade off (2 to 6), each minimised or maximised. */
   objectives: z
-    .array(z.strictObject({ column: columnName, direction: z.enum(['min', 'max']).default('min') }))
+    .array(z.strictObject({ column: columnName, direction: z.enum(PARETO_DIRECTIONS).default('minimize') }))
     .min(2)
-    .max(8),
+    .max(6),
+  /**
+   * Hypervolume reference point, one value per objective in the column's own units (a point worse than every
+   * front point). Default: the front's nadir moved 10 % of the front's range further in the worse direction.
+   */
+  reference_point: z.array(z.number()).min(2).max(6).optional(),
+  /**
+   * Lexicographic preference: objectives in priority order; among the front, keep the points within `tolerance`
+   * (column units) of the best on the first, then of the best of those on the second, and so on.
+   */
+  lexicographic: z
+    .array(z.strictObject({ column: columnName, tolerance: z.number().min(0).default(0) }))
+    .min(1)
+    .max(6)
+    .optional(),
+  /** Most front points written to result.json for the plots (ε-box thinning); pareto.csv always has every row. */
+  max_plot_points: z.number().int().min(50).max(200_000).default(5000),
+  /** Monte Carlo samples of the hypervolume estimate with more than 3 objectives. */
+  hypervolume_samples: z.number().int().min(1000).max(10_000_000).default(200_000),
+  random_seed: seed.default(42),
 });
 
 export const JOB_PARAMETER_SCHEMAS = {

@@ -10,13 +10,15 @@
 import { z } from 'zod';
 import type { JobType } from './job-types.js';
 import { JOB_PARAMETER_SCHEMAS } from './job-types.js';
+import { ClassificationBody } from './classification-result.js';
 import { LinearAnalysisBody } from './linear-result.js';
+import { NonlinearAnalysisBody } from './nonlinear-result.js';
 import { OptimizationBody } from './optimization-result.js';
+import { ParetoBody } from './pareto-result.js';
+import { PredictionBody } from './prediction-result.js';
 
 export const RESULT_SCHEMA_VERSION = 1;
 export const INTERCEPT_TERM = '(Intercept)';
-
-const num = z.number().nullable();
 
 export { CoefficientRow } from './linear-result.js';
 
@@ -29,39 +31,15 @@ export type Warning = z.infer<typeof Warning>;
 
 export { LinearAnalysisBody } from './linear-result.js';
 
-const Row = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
-
 export { OptimizationBody } from './optimization-result.js';
 
-export const NonlinearAnalysisBody = z.strictObject({
-  targets: z.array(
-    z.strictObject({
-      target: z.string(),
-      model: z.string(),
-      metrics: z.record(z.string(), num),
-    }),
-  ),
-});
+export { ParetoBody } from './pareto-result.js';
 
-export const ClassificationBody = z.strictObject({
-  target: z.string(),
-  model: z.string(),
-  metrics: z.record(z.string(), num),
-  thresholds: z.strictObject({ tau_pos: num, tau_neg: num }),
-});
+export { NonlinearAnalysisBody } from './nonlinear-result.js';
 
-export const PredictionBody = z.strictObject({
-  model_job_id: z.string(),
-  n: z.number().int(),
-  columns: z.array(z.string()),
-});
+export { ClassificationBody } from './classification-result.js';
 
-export const ParetoBody = z.strictObject({
-  objectives: z.array(z.strictObject({ column: z.string(), direction: z.enum(['min', 'max']) })),
-  n_evaluated: z.number().int(),
-  n_front: z.number().int(),
-  front: z.array(Row),
-});
+export { PredictionBody } from './prediction-result.js';
 
 export const RESULT_BODY_SCHEMAS = {
   optimization: OptimizationBody,

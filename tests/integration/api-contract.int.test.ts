@@ -6,14 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, ApiError, type ApiClient } from '../../src-shared/client/index.js';
 import { ErrorEnvelope } from '../../src-shared/api/errors.js';
 import { sign } from '../../backend/adapters/signed-url.js';
+import { AVAILABLE_JOB_TYPES } from '../../backend/worker/available-job-types.js';
 import { startTestBackend, type TestBackend } from '../support/test-backend.js';
 import { linearCsv, uploadText } from '../support/upload.js';
 
 let backend: TestBackend;
 let client: ApiClient;
 
+/** This server pretends it cannot run classification jobs, so the "not available" answer can be tested. */
+const UNAVAILABLE = 'classification';
+
 beforeAll(async () => {
-  backend = await startTestBackend();
+  backend = await startTestBackend(
+    {},
+    { availableJobTypes: new Set([...AVAILABLE_JOB_TYPES].filter((t) => t !== UNAVAILABLE)) },
+  );
   client = createApiClient({ baseUrl: backend.url, retries: 0 });
 });
 afterAll(async () => {
@@ -207,9 +214,9 @@ describe('job submission validation', () => {
     const presign = await uploadText(client, 'd.csv', linearCsv(10));
     const res = await call('POST', '/api/v1/jobs', {
       job_id: presign.job_id,
-      job_type: 'pareto',
+      job_type: UNAVAILABLE,
       input_key: presign.key,
-      parameters: {},
+      parameters: { target_column: 'y' },
     });
     expect(res.status).toBe(422);
     expect(expectEnvelope(res.json, 'ZS_ERR_JOB_TYPE_UNAVAILABLE').message).toMatch(/not available/);
@@ -294,6 +301,7 @@ describe('documentation', () => {
         '/api/v1/jobs/{id}/status',
         '/api/v1/presign/download',
         '/api/v1/presign/upload',
+        '/api/v1/presign/upload/complete',
         '/health',
       ].sort(),
     );

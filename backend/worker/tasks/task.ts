@@ -3,12 +3,24 @@
  * parameters into a typed result body and a few human-readable files. Tasks do no I/O beyond their input.
  */
 import type { ErrorCode } from '../../../src-shared/api/errors.js';
+import type { JobType } from '../../../src-shared/api/job-types.js';
 import type { Warning } from '../../../src-shared/api/results.js';
+
+/** A finished job this job reads (a prediction's model job) with the files it needs, supplied by the executor. */
+export interface ReferencedJob {
+  /** The parameter that names the job, e.g. `parameters.model_job_id`. */
+  field: string;
+  jobId: string;
+  jobType: JobType;
+  files: TaskFile[];
+}
 
 export interface TaskContext {
   parameters: Record<string, unknown>;
   input: Uint8Array;
   inputFileName: string;
+  /** The referenced jobs' files (core/jobs/referenced-jobs.ts); absent or empty for job types that read none. */
+  references?: ReferencedJob[];
   signal: AbortSignal;
   /** `fraction` in 0..1 of the whole task; throws (AbortError) when the job was cancelled meanwhile. */
   progress(fraction: number, stage: string, message?: string): void;

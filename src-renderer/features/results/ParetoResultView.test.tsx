@@ -149,3 +149,55 @@ describe('parallel coordinates of a large front', () => {
     expect(par.dimensions[0]!.values).toHaveLength(MAX_PARCOORDS_LINES);
   });
 });
+
+describe('<ParetoResultView> of a real pareto job', () => {
+  it('says when the plots are thinned, and shows the fronts, hypervolume and knee point', () => {
+    const shown = result.body.front.slice(0, 40);
+    const real: ParetoResult = {
+      ...result,
+      body: {
+        ...result.body,
+        n_front: 5000,
+        front: shown,
+        n_fronts: 12,
+        plot: {
+          rows: shown.map((_, i) => i + 2),
+          crowding_distance: shown.map(() => null),
+          thinned: true,
+          epsilon: 0.0123,
+        },
+        hypervolume: {
+          value: 1234.5,
+          method: 'monte_carlo',
+          standard_error: 1.5,
+          samples: 1000,
+          reference_point: {},
+          reference_source: 'default',
+          n_outside: 0,
+        },
+        knee: { row: 17, values: {}, method: 'extremes_hyperplane', distance: 0.2 },
+      },
+    };
+    render(
+      <TestProviders>
+        <ParetoResultView result={real} artifacts={[]} />
+      </TestProviders>,
+    );
+    expect(screen.getByTestId('pareto-thinned').textContent).toBe(
+      'The front has 5000 points; the plots and the table show 40 of them, one per ε-box (ε = 0.0123 of each objective range). pareto.csv lists every row with its rank.',
+    );
+    expect(screen.getByTestId('pareto-facts').textContent).toBe(
+      '12 ranked fronts. Hypervolume 1234.5 ± 1.5 (Monte Carlo estimate). Knee point: row 17.',
+    );
+  });
+
+  it('shows neither line for a result without them (the fixture)', () => {
+    render(
+      <TestProviders>
+        <ParetoResultView result={result} artifacts={[]} />
+      </TestProviders>,
+    );
+    expect(screen.queryByTestId('pareto-thinned')).toBeNull();
+    expect(screen.queryByTestId('pareto-facts')).toBeNull();
+  });
+});

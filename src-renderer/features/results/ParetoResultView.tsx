@@ -63,6 +63,29 @@ export function ParetoResultView({ result, artifacts }: { result: ParetoResult; 
           objectives: body.objectives.map((o) => `${o.column} (${direction[o.direction]})`).join(', '),
         })}
       </p>
+      {body.plot?.thinned && (
+        <p className="help" data-testid="pareto-thinned">
+          {t('pareto.thinned', {
+            shown: body.front.length,
+            total: body.n_front,
+            epsilon: formatNumber(body.plot.epsilon, 3),
+          })}
+        </p>
+      )}
+      {body.hypervolume && (
+        <p className="help" data-testid="pareto-facts">
+          {t('pareto.facts', {
+            fronts: body.n_fronts ?? '—',
+            hypervolume:
+              formatNumber(body.hypervolume.value, 6) +
+              (body.hypervolume.standard_error === null
+                ? ''
+                : ` ± ${formatNumber(body.hypervolume.standard_error, 2)}`),
+            method: t(`pareto.method.${body.hypervolume.method}`),
+            knee: body.knee?.row ?? '—',
+          })}
+        </p>
+      )}
       <div className="plot-grid">
         {pairs.map((p) => (
           <PlotFigure

@@ -58,7 +58,7 @@ describe('<PredictionResultView>', () => {
         <PredictionResultView result={result} artifacts={[artifact]} />
       </TestProviders>,
     );
-    const table = await screen.findByRole('table', { name: 'Predictions' });
+    const table = await screen.findByRole('table', { name: 'Predictions' }, { timeout: 10_000 });
     expect(table.getAttribute('aria-rowcount')).toBe(String(result.body.n + 1));
     const headers = within(table)
       .getAllByRole('columnheader')
@@ -74,13 +74,35 @@ describe('<PredictionResultView>', () => {
     expect(lines[1]).toBe(csv.split('\n')[1]);
   });
 
-  it('says so when the job has no rows file', () => {
+  it('says so when the job has no rows file, and shows the first rows from the result body instead', () => {
     render(
       <TestProviders>
         <PredictionResultView result={result} artifacts={[]} />
       </TestProviders>,
     );
     expect(screen.getByText('This job has no predictions CSV (predictions.csv).')).toBeTruthy();
+    const preview = screen.getByRole('table', { name: 'First rows' });
+    expect(bodyRows(preview)).toHaveLength(result.body.preview!.length);
+    expect(bodyRows(preview)[0]!.textContent).toContain('0.119903');
+  });
+
+  it('shows the row counts, one row per target and the rows outside each training range', () => {
+    render(
+      <TestProviders>
+        <PredictionResultView result={result} artifacts={[]} />
+      </TestProviders>,
+    );
+    const counts = screen.getByRole('list', { name: 'Rows' });
+    const card = (k: string) => counts.querySelector(`[data-count="${k}"] .metric-value`)!.textContent;
+    expect(card('rows')).toBe('250');
+    expect(card('out_of_range')).toBe(String(result.body.counts!.out_of_range));
+    const dataRows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
+    const targets = screen.getByRole('table', { name: 'Targets' });
+    expect(dataRows(targets)).toHaveLength(1);
+    expect(dataRows(targets)[0]!.textContent).toContain('GP predictive sd');
+    const features = screen.getByRole('table', { name: 'Training range and rows outside it' });
+    const speed = dataRows(features).find((r) => r.textContent!.includes('回転速度'))!;
+    expect(speed.textContent).toContain(String(result.body.features![0]!.n_above));
   });
 });
 

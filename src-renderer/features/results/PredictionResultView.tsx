@@ -1,4 +1,4 @@
-/** A prediction job: its rows (predicted values, uncertainty, flags) in a table that stays fast at 100,000 rows. */
+/** A prediction job: its counts and per-target summary, and its rows (predicted values, uncertainty, flags) in a table that stays fast at 100,000 rows. */
 import { useMemo } from 'react';
 import type { Artifact } from '../../../src-shared/api/index.js';
 import { useT } from '../../i18n/useT.js';
@@ -11,9 +11,22 @@ import type { PredictionResult } from './decode-result.js';
 import { parsePredictionRows, rowsArtifact } from './prediction-rows.js';
 import type { Cell } from './prediction-rows.js';
 import { ResultHeader } from './ResultHeader.js';
+import {
+  PredictionCounts,
+  PredictionFeaturesTable,
+  PredictionTargetsTable,
+} from './PredictionResultViewSummary.js';
 import { useArtifactText } from './useArtifactText.js';
 
-export function PredictionRowsTable({ columns, rows }: { columns: readonly string[]; rows: Cell[][] }) {
+export function PredictionRowsTable({
+  columns,
+  rows,
+  title,
+}: {
+  columns: readonly string[];
+  rows: Cell[][];
+  title?: string;
+}) {
   const t = useT();
   const tableColumns = useMemo(
     () =>
@@ -31,7 +44,7 @@ export function PredictionRowsTable({ columns, rows }: { columns: readonly strin
   );
   return (
     <VirtualTable
-      title={t('prediction.rows')}
+      title={title ?? t('prediction.rows')}
       tableId="prediction-rows"
       fileName="predictions"
       columns={tableColumns}
@@ -66,7 +79,15 @@ export function PredictionResultView({
         {t('prediction.summary', { n: body.n, columns: body.columns.length })}{' '}
         <a href={jobHash(body.model_job_id)}>{t('prediction.modelJob')}</a>
       </p>
+      {body.counts && <PredictionCounts counts={body.counts} />}
+      {body.targets && body.targets.length > 0 && <PredictionTargetsTable targets={body.targets} />}
+      {body.features && body.features.some((f) => f.type === 'numeric') && (
+        <PredictionFeaturesTable features={body.features} />
+      )}
       {!source && <p className="notice">{t('prediction.noRows')}</p>}
+      {!parsed && body.preview && body.preview.length > 0 && (
+        <PredictionRowsTable columns={body.columns} rows={body.preview} title={t('prediction.preview')} />
+      )}
       {source && text.isPending && <p role="status">{t('prediction.loading')}</p>}
       {text.isError && (
         <p className="inline-error" role="alert">

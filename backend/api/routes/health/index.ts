@@ -13,9 +13,13 @@ export const healthRoutes =
         .then(() => 'ok' as const)
         .catch(() => 'error' as const);
       const storage = (await deps.store.check()) ? ('ok' as const) : ('error' as const);
-      // The embedded and shared-server queue is the jobs table, so it is as healthy as the database.
-      const queue = db;
-      const status = db === 'ok' && storage === 'ok' ? 'ok' : 'degraded';
+      // The embedded and shared-server queue is the jobs table, so it is as healthy as the database; SQS is asked.
+      const queue = deps.checkQueue
+        ? (await deps.checkQueue().catch(() => false))
+          ? ('ok' as const)
+          : ('error' as const)
+        : db;
+      const status = db === 'ok' && storage === 'ok' && queue === 'ok' ? 'ok' : 'degraded';
       return { status, version: APP_VERSION, mode: deps.mode, checks: { db, storage, queue } };
     };
     const schema = { tags: ['health'], response: { 200: Health } };

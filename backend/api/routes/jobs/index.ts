@@ -15,6 +15,7 @@ import { AppError, conflict, fieldIssues, notFound, validationFailed } from '../
 import { canonicalJson } from '../../../core/canonical-json.js';
 import { checkKey } from '../../../core/object-keys.js';
 import { toJobStatus } from '../../../core/jobs/job-row.js';
+import { ReferenceProblem, resolveReferences } from '../../../core/jobs/referenced-jobs.js';
 import type { ApiDeps } from '../../app-deps.js';
 import { streamJobEvents } from './job-events.js';
 import { resultRoute } from './job-result.js';
@@ -54,6 +55,13 @@ export const jobRoutes =
         const parsed = JOB_PARAMETER_SCHEMAS[job_type].safeParse(request.body.parameters);
         if (!parsed.success) throw validationFailed(fieldIssues(parsed.error.issues, 'parameters'));
         const parameters = parsed.data as Record<string, unknown>;
+        try {
+          await resolveReferences(deps.repo, job_type, parameters);
+        } catch (err) {
+          if (err instanceof ReferenceProblem)
+            throw validationFailed([{ path: err.field, message: err.message }]);
+          throw err;
+        }
 
         const upload = await deps.repo.getUpload(job_id);
         if (!upload) {
@@ -66,8 +74,17 @@ export const jobRoutes =
             { path: 'input_key', message: `must be the key issued with this job_id: ${upload.object_key}` },
           ]);
         }
-        if ((await deps.store.size(input_key)) === null) {
+        const uploaded = await deps.store.size(input_key);
+        if (uploaded === null) {
           throw validationFailed([{ path: 'input_key', message: 'the file has not been uploaded yet' }]);
+        }
+        if (uploaded !== Number(upload.size_bytes)) {
+          throw validationFailed([
+            {
+              path: 'input_key',
+              message: `the uploaded file has ${uploaded} bytes but ${upload.size_bytes} were reserved`,
+            },
+          ]);
         }
         const requestSha256 = createHash('sha256')
           .update(canonicalJson({ job_type, input_key, parameters }))
