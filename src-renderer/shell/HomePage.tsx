@@ -4,8 +4,7 @@ import { DataPanel } from '../features/data/DataPanel.js';
 import { usePreview } from '../features/data/usePreview.js';
 import { JobTypePicker } from '../features/analysis/JobTypePicker.js';
 import type { FormJobType } from '../features/analysis/JobTypePicker.js';
-import { LinearAnalysisForm } from '../features/analysis/LinearAnalysisForm.js';
-import { OptimizationForm } from '../features/analysis/OptimizationForm.js';
+import { AnalysisForm } from '../features/analysis/AnalysisForm.js';
 import { JobsPanel } from '../features/jobs/JobsPanel.js';
 import { jobHash } from '../shared/useHashRoute.js';
 
@@ -34,11 +33,7 @@ export function HomePage() {
             void load(f);
           }}
         />
-        {jobType === 'optimization' ? (
-          <OptimizationForm key={`optimization-${formKey}`} {...formProps} />
-        ) : (
-          <LinearAnalysisForm key={`linear-${formKey}`} {...formProps} />
-        )}
+        <AnalysisForm key={`${jobType}-${formKey}`} jobType={jobType} {...formProps} />
       </div>
       <JobsPanel />
     </>

@@ -5,78 +5,28 @@
  * Needs `dist/renderer` (run `npx vite build` first; `npm test` builds) and Debian's Chromium
  * (`apt-get install chromium`). Missing either is a failure with a message, never a skip.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend } from '../../backend/app/start-backend.js';
+import { startBrowserSession } from '../support/browser-session.js';
+import type { BrowserSession } from '../support/browser-session.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOT = path.join(root, 'test-results', 'web-mode.png');
 const UI_TIMEOUT_MS = 20_000;
 
-let backend: Awaited<ReturnType<typeof startBackend>> | null = null;
-let browser: Browser | null = null;
+let session: BrowserSession;
 let page: Page;
-let dataDir: string | null = null;
 let url: string;
-/** Uncaught page exceptions and console errors (a CSP violation shows up here). */
-const pageProblems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: install Debian's Chromium with \`apt-get install -y chromium\` (Playwright's own browsers are not used).`,
-    );
-  }
-  if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
-    throw new Error('dist/renderer/index.html is missing: build the UI first with `npx vite build`.');
-  }
-
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'zerosec-e2e-'));
-  // Hermetic: the embedded database whatever DATABASE_URL says, and only warnings in the test output.
-  backend = await startBackend({
-    mode: 'all',
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    env: { ZEROSEC_LOG_LEVEL: 'warn' },
-  });
-  if (!backend.url) throw new Error('startBackend({ mode: "all" }) returned no URL');
-  url = backend.url.endsWith('/') ? backend.url : `${backend.url}/`;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  // Headless Chromium reports en-US; the analysts' machines report Japanese.
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error')
-      pageProblems.push(`console: ${message.text()} (${message.location().url})`);
-  });
-});
+  // Hermetic: the embedded database whatever DATABASE_URL says; uncaught page exceptions and console errors (a CSP
+  // violation shows up there) are collected in session.problems.
+  session = await startBrowserSession({ name: 'web-mode-e2e', viewport: { width: 1280, height: 800 } });
+  page = session.page;
+  url = session.url;
+}, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await backend?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 describe('web mode', () => {
@@ -103,11 +53,10 @@ describe('web mode', () => {
     expect(await page.getByTestId('connection').textContent()).toContain('Connected');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
 
-    await mkdir(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(path.basename(await session.shot('web-mode'))).toBe('web-mode.png');
   });
 
   it('raised no page errors or console errors', () => {
-    expect(pageProblems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -1,8 +1,17 @@
-/** Chooses the job type of the New analysis panel: only the types this server runs are offered. */
+/**
+ * Chooses the job type of the New analysis panel. The API reports no per-server list of job types (health has
+ * none), so every type with a form is offered; a type the server does not run is refused at submit with a 422.
+ */
 import { useId } from 'react';
 import { useT } from '../../i18n/useT.js';
 
-export const FORM_JOB_TYPES = ['linear_analysis', 'optimization'] as const;
+export const FORM_JOB_TYPES = [
+  'linear_analysis',
+  'optimization',
+  'nonlinear_analysis',
+  'pareto',
+  'prediction',
+] as const;
 export type FormJobType = (typeof FORM_JOB_TYPES)[number];
 
 interface Props {

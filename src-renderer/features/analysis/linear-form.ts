@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { LinearAnalysisParameters } from '../../../src-shared/api/job-types.js';
+import { fieldParameters, initialFieldValues } from './field-values.js';
 import { describeFields } from './schema-fields.js';
 import type { FieldSpec } from './schema-fields.js';
 
@@ -37,24 +38,12 @@ export interface LinearFormValues {
 }
 
 export function initialValues(): LinearFormValues {
-  const fields: LinearFormValues['fields'] = {};
-  for (const f of LINEAR_FIELDS) {
-    if (f.kind === 'number') fields[f.name] = String(f.defaultValue);
-    else if (f.kind === 'boolean' || f.kind === 'enum' || f.kind === 'enum-list')
-      fields[f.name] = f.defaultValue;
-  }
+  const fields = initialFieldValues(LINEAR_FIELDS);
   return { targets: [], features: [], model: String(fields.model ?? 'linear'), customModel: '', fields };
 }
 
-const toNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
-
 export function toParameters(values: LinearFormValues): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const f of LINEAR_FIELDS) {
-    const v = values.fields[f.name];
-    if (f.kind === 'number') params[f.name] = toNumber(String(v));
-    else if (v !== undefined) params[f.name] = v;
-  }
+  const params = fieldParameters(LINEAR_FIELDS, values.fields);
   params.model = values.model === CUSTOM_MODEL ? values.customModel.trim() : values.model;
   if (values.targets.length === 1) params.target_column = values.targets[0];
   else params.target_columns = values.targets;
@@ -92,6 +81,13 @@ export interface FieldProblem {
     | 'target_is_feature'
     | 'required_factor'
     | 'existing_is_factor'
+    | 'required_model'
+    | 'group_is_used'
+    | 'required_model_job'
+    | 'required_column'
+    | 'duplicate_objective'
+    | 'too_few_objectives'
+    | 'too_many_objectives'
     | 'too_small'
     | 'too_big'
     | 'not_a_number'

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { OptimizationParameters } from '../../../src-shared/api/job-types.js';
+import { fieldParameters, initialFieldValues } from './field-values.js';
 import { problemOf } from './linear-form.js';
 import type { FieldProblem } from './linear-form.js';
 import { describeFields } from './schema-fields.js';
@@ -36,13 +37,7 @@ export interface OptimizationFormValues {
 }
 
 export function initialOptimizationValues(): OptimizationFormValues {
-  const fields: OptimizationFormValues['fields'] = {};
-  for (const f of OPTIMIZATION_FIELDS) {
-    if (f.kind === 'number') fields[f.name] = String(f.defaultValue);
-    else if (f.kind === 'boolean' || f.kind === 'enum' || f.kind === 'enum-list')
-      fields[f.name] = f.defaultValue;
-  }
-  return { factors: null, existing: '', fields };
+  return { factors: null, existing: '', fields: initialFieldValues(OPTIMIZATION_FIELDS) };
 }
 
 /**
@@ -57,18 +52,11 @@ export function effectiveFactors(
   return numeric ? numeric.filter((name) => name !== values.existing) : [];
 }
 
-const toNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
-
 export function toOptimizationParameters(
   values: OptimizationFormValues,
   numeric: readonly string[] | null,
 ): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const f of OPTIMIZATION_FIELDS) {
-    const v = values.fields[f.name];
-    if (f.kind === 'number') params[f.name] = toNumber(String(v));
-    else if (v !== undefined) params[f.name] = v;
-  }
+  const params = fieldParameters(OPTIMIZATION_FIELDS, values.fields);
   const factors = effectiveFactors(values, numeric);
   if (factors.length > 0) params.feature_columns = factors;
   if (values.existing.trim() !== '') params.existing_column = values.existing.trim();

@@ -1,7 +1,8 @@
 /**
- * A nonlinear analysis, as far as its result body goes today: the chosen model and cross-validated metrics per
- * target. Parity, importance and SHAP plots come with the engine's fuller body (and say nothing until then).
+ * A nonlinear analysis: run details and warnings, the scores of every target side by side, then one tab per target
+ * with its honest (nested-CV) and in-sample scores, parity plot, model and fold tables, and SHAP explanation.
  */
+import { useState } from 'react';
 import type { Artifact } from '../../../src-shared/api/index.js';
 import { useT } from '../../i18n/useT.js';
 import { DataTable } from '../../shared/DataTable.js';
@@ -10,7 +11,10 @@ import { formatNumber } from '../../shared/format.js';
 import { ArtifactsList } from './ArtifactsList.js';
 import type { NonlinearResult } from './decode-result.js';
 import { metricScope } from './MetricsCards.js';
+import { modelName } from './model-name.js';
+import { NonlinearTargetView } from './NonlinearTargetView.js';
 import { ResultHeader } from './ResultHeader.js';
+import { TargetTabs } from './TargetTabs.js';
 
 type TargetRow = NonlinearResult['body']['targets'][number];
 const ORDER = { oof: 0, holdout: 1, in_sample: 2, other: 3 };
@@ -23,13 +27,15 @@ export function NonlinearResultView({
   artifacts: Artifact[];
 }) {
   const t = useT();
-  const targets = result.body.targets;
+  const [active, setActive] = useState(0);
+  const { targets, features, grouping } = result.body;
+  const current = targets[Math.min(active, targets.length - 1)];
   const metricNames = [...new Set(targets.flatMap((x) => Object.keys(x.metrics)))].sort(
     (a, b) => ORDER[metricScope(a)] - ORDER[metricScope(b)] || a.localeCompare(b),
   );
   const columns: Column<TargetRow>[] = [
     { key: 'target', label: t('nonlinear.target'), value: (r) => r.target },
-    { key: 'model', label: t('cand.model'), value: (r) => r.model },
+    { key: 'model', label: t('cand.model'), value: (r) => modelName(t, r.model) },
     ...metricNames.map((m): Column<TargetRow> => ({
       key: m,
       label: m,
@@ -53,6 +59,22 @@ export function NonlinearResultView({
         columns={columns}
         rows={targets}
       />
+      {current && (
+        <TargetTabs
+          names={targets.map((x) => x.target)}
+          active={active}
+          onSelect={setActive}
+          idPrefix="nl-target"
+        >
+          <NonlinearTargetView
+            key={current.target}
+            target={current}
+            index={active}
+            features={features}
+            grouping={grouping}
+          />
+        </TargetTabs>
+      )}
       <ArtifactsList jobId={result.job_id} artifacts={artifacts} />
     </div>
   );

@@ -1,14 +1,19 @@
 /** Picks the view for a finished job's result.json, or says why it cannot show it. */
+import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n/useT.js';
 import { ArtifactsList } from './ArtifactsList.js';
 import { ClassificationResultView } from './ClassificationResultView.js';
 import { decodeResult } from './decode-result.js';
 import { LinearResultView } from './LinearResultView.js';
-import { NonlinearResultView } from './NonlinearResultView.js';
 import { OptimizationResultView } from './OptimizationResultView.js';
 import { ParetoResultView } from './ParetoResultView.js';
 import { PredictionResultView } from './PredictionResultView.js';
 import { useResult } from './useResult.js';
+
+/** Loaded with the first nonlinear result: its tables and SHAP plots need not weigh on the app's first render. */
+const NonlinearResultView = lazy(() =>
+  import('./NonlinearResultView.js').then((m) => ({ default: m.NonlinearResultView })),
+);
 
 export function ResultView({ jobId }: { jobId: string }) {
   const t = useT();
@@ -28,7 +33,11 @@ export function ResultView({ jobId }: { jobId: string }) {
     case 'optimization':
       return <OptimizationResultView result={decoded.result} artifacts={result.data.artifacts} />;
     case 'nonlinear_analysis':
-      return <NonlinearResultView result={decoded.result} artifacts={result.data.artifacts} />;
+      return (
+        <Suspense fallback={<p role="status">{t('result.loading')}</p>}>
+          <NonlinearResultView result={decoded.result} artifacts={result.data.artifacts} />
+        </Suspense>
+      );
     case 'classification':
       return <ClassificationResultView result={decoded.result} artifacts={result.data.artifacts} />;
     case 'prediction':

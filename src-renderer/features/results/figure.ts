@@ -40,6 +40,9 @@ export interface Axis {
   title: string;
   autorange?: boolean | 'reversed';
   type?: 'linear' | 'log' | 'category';
+  /** Labels at given positions (a beeswarm's feature rows on a numeric axis). */
+  tickvals?: number[];
+  ticktext?: string[];
 }
 
 export interface Figure<T extends AnyTrace = Trace> {

@@ -1,0 +1,57 @@
+/**
+ * The state every job form shares: the values being edited, which fields were touched, whether submit was tried,
+ * the problems found by the form's validation (shown per field once touched or tried), and the submission itself.
+ */
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useT } from '../../i18n/useT.js';
+import type { FieldProblem } from './linear-form.js';
+import { problemText } from './problem-text.js';
+import type { SubmitInput } from './submit-job.js';
+import { useSubmitJob } from './useSubmitJob.js';
+
+type Submission = Omit<SubmitInput, 'onProgress' | 'signal' | 'onUploaded'>;
+
+export function useJobForm<V>(options: {
+  initial: () => V;
+  validate: (values: V) => FieldProblem[];
+  file: File | null;
+  /** The submission for valid values (called only when there are no problems and a file is chosen). */
+  build: (values: V, file: File) => Submission;
+  onSubmitted: (jobId: string) => void;
+}) {
+  const t = useT();
+  const [values, setValues] = useState<V>(options.initial);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  const { state, submit, cancel } = useSubmitJob();
+  const { validate } = options;
+  const problems = useMemo(() => validate(values), [validate, values]);
+
+  const errorOf = (field: string): string | undefined => {
+    if (!attempted && !touched.has(field)) return undefined;
+    const problem = problems.find((p) => p.field === field);
+    return problem ? problemText(t, problem) : undefined;
+  };
+  const update = (field: string, patch: Partial<V>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setTouched((s) => new Set(s).add(field));
+  };
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (!options.file || problems.length > 0) return;
+    const jobId = await submit(options.build(values, options.file));
+    if (jobId) options.onSubmitted(jobId);
+  };
+
+  const footer = {
+    attempted,
+    hasFile: Boolean(options.file),
+    problemCount: problems.length,
+    busy: state.phase === 'uploading' || state.phase === 'creating',
+    state,
+    onCancel: cancel,
+  };
+  return { values, update, problems, errorOf, onSubmit, footer };
+}
