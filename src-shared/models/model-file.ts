@@ -1,6 +1,7 @@
 /** The versioned model file: a fitted model with the feature schema and preprocessing it needs, so a model saved today predicts the same numbers when loaded by any later 0.00sec, or says clearly why it cannot. */
 import { z } from 'zod';
 import { TARGET_TRANSFORMS } from '../api/linear-result.js';
+import { ClassificationBlock } from './classification-block.js';
 import { encodeFloatsDeep } from './float-json.js';
 import { LearnerModelJson, type LearnerModelKind } from './learner-model-json.js';
 import { LearnerName, LearnerTask } from './learner-params.js';
@@ -15,6 +16,8 @@ import { LearnerName, LearnerTask } from './learner-params.js';
  *   `preprocessing.columns` lists the model columns in order, so a loader can check the layout.
  * - target: regression predictions are in `transform`-ed units inside the model and mapped back through its
  *   inverse; classification models predict class k = `classes[k]`.
+ * - classification: optional block of a binary classifier (classification-block.ts): calibration, P / N / gray
+ *   thresholds and the out-of-distribution gate; its labels must be `target.classes` (negative, positive).
  * - Format: JSON; non-finite doubles and −0 inside `model` are written as float tokens (float-json.ts).
  */
 
@@ -119,6 +122,7 @@ export const ModelFile = z
     trained_at: z.iso.datetime({ offset: true }).optional(),
     /** Named scores (e.g. cv_r2), null where undefined. */
     metrics: z.record(z.string(), z.number().nullable()).optional(),
+    classification: ClassificationBlock.optional(),
   })
   .superRefine((f, ctx) => {
     const add = (path: (string | number)[], message: string) =>
@@ -148,6 +152,18 @@ export const ModelFile = z
       if (!f.target.classes || f.target.classes.length !== k)
         add(['target', 'classes'], `a ${f.task} model needs ${k} class names`);
       if (f.target.transform) add(['target', 'transform'], 'only regression targets are transformed');
+    }
+    if (f.classification) {
+      const c = f.classification;
+      if (f.task !== 'binary')
+        add(['classification'], `only a binary model has a classification block, not ${f.task}`);
+      else if (f.target.classes?.[0] !== c.negative_label || f.target.classes[1] !== c.positive_label)
+        add(['classification', 'positive_label'], 'negative_label, positive_label must equal target.classes');
+      const numeric = new Set(f.features.filter((x) => x.type === 'numeric').map((x) => x.name));
+      c.ood?.columns.forEach((name, j) => {
+        if (!numeric.has(name))
+          add(['classification', 'ood', 'columns', j], `'${name}' is not a numeric feature`);
+      });
     }
   });
 /** A model file as loaded. */

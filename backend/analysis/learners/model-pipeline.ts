@@ -10,6 +10,7 @@ import {
   type Preprocessing,
   type TargetSpec,
 } from '../../../src-shared/models/model-file.js';
+import type { ClassificationBlock } from '../../../src-shared/models/classification-block.js';
 import { makeTransform, type FittedTransform, type TransformName } from '../transforms/target-transform.js';
 import {
   encodeFeatures,
@@ -68,6 +69,8 @@ export class ModelPipeline {
     readonly features: readonly FeatureSpec[],
     readonly target: TargetSpec,
     readonly model: LearnerModel,
+    /** A binary classifier's calibration, thresholds and OOD gate (classification jobs); null otherwise. */
+    readonly classification: ClassificationBlock | null = null,
   ) {
     const t = target.transform;
     this.transform = t && t.name !== 'none' ? makeTransform(t.name, t.lambda, t.shift) : null;
@@ -142,6 +145,9 @@ export class ModelPipeline {
       model: this.model.toJSON(),
       ...(meta.trainedAt !== undefined ? { trained_at: meta.trainedAt } : {}),
       ...(meta.metrics !== undefined ? { metrics: { ...meta.metrics } } : {}),
+      ...(this.classification
+        ? { classification: JSON.parse(JSON.stringify(this.classification)) as ClassificationBlock }
+        : {}),
     };
   }
 }
@@ -196,6 +202,8 @@ export function saveModelFile(pipeline: ModelPipeline, meta?: ModelFileMeta): st
 /**
  * Loads a model file (JSON text or parsed value): schema-checked (ModelFileError naming the field, or the
  * version when it is newer than this app reads), then rebuilt; predictions equal the saved pipeline's bit for bit.
+ * A classification block comes back as `pipeline.classification` (analysis/classification/classification-block.ts
+ * restores and applies it).
  */
 export function loadModelFile(input: unknown): ModelPipeline {
   const file = parseModelFile(input);
@@ -205,5 +213,5 @@ export function loadModelFile(input: unknown): ModelPipeline {
       `learner: the file says '${file.learner}' but the model was fitted as '${model.learner}'`,
       'learner',
     );
-  return new ModelPipeline(file.features, file.target, model);
+  return new ModelPipeline(file.features, file.target, model, file.classification ?? null);
 }

@@ -6,50 +6,84 @@
  * - group: rows that must stay on one side of every split (by default, replicates: rows with identical features).
  * - outer fold f: its rows are predicted by models tuned, chosen and refitted on the other rows only.
  * - study: the tuner's view of one learner's search (ask → params, tell ← score); scores are minimised.
- * - inner score of a trial: mean RMSE over the inner folds of the rows being tuned on (in y's units).
+ * - inner score of a trial: mean inner loss over the inner folds of the rows being tuned on — by default RMSE (in
+ *   y's units); `scoring` injects another (cv-scoring.ts: 1 − ROC-AUC for binary classifiers).
+ * - strata: a class per row; when given, outer and inner folds spread every class evenly (classification).
  * - OOF (out-of-fold) prediction of row i: by the model chosen and refitted without row i's outer fold.
+ * - inner OOF: the best trial's outputs for the tuned rows, each from the fit without its inner fold; what a
+ *   classifier's calibration is fitted on (`onOuterFold`, `FinalModel.innerOof`).
  * - Seeds: outer folds from createRng(seed); inner folds of outer fold f from deriveSeed(seed, f + 1) (f = −1:
  *   the final tuning on all rows); the study and fit seeds of learner l in fold f from deriveSeed of those.
  */
 import type { AbortSignalLike } from '../linear/ols.js';
 import { createRng, deriveSeed } from '../random/rng.js';
+import {
+  regressionScoring,
+  summarise,
+  type CvScoring,
+  type FoldScores,
+  type Predictor,
+  type RegressionFoldScores,
+  type ScoreSummary,
+} from './cv-scoring.js';
 import { duplicateRowGroups, groupKFold } from './group-k-fold.js';
+import {
+  FitCounter,
+  innerFolds,
+  tuneLearner,
+  type InnerOof,
+  type TunableLearner,
+  type TuningOutcome,
+} from './inner-tuning.js';
 import { foldSplit } from './k-fold.js';
 import { selectRows, selectValues } from './learner.js';
-import { mae, r2, rmse } from './metrics.js';
+import { stratifiedGroupKFold } from './stratified-group-k-fold.js';
 
-export interface Predictor {
-  /** Predictions for the n rows of a column-major n×p x. */
-  predict(x: Float64Array, n: number): Float64Array;
-}
+export type {
+  BinaryFoldScores,
+  CvScoring,
+  FoldScores,
+  Predictor,
+  ProbabilityModel,
+  RegressionFoldScores,
+  ScoreSummary,
+} from './cv-scoring.js';
+export { binaryAucScoring, regressionScoring } from './cv-scoring.js';
+export type { InnerOof, TrialStudy, TunableLearner, TuningOutcome } from './inner-tuning.js';
 
-export interface TrialStudy<P> {
-  ask(): { id: number; params: P };
-  /** value: the trial's score (lower is better), or null when it was pruned. */
-  tell(id: number, value: number | null): void;
-  /** Reports an intermediate score after `step` inner folds; true asks to stop the trial (pruning). */
-  report?(id: number, step: number, value: number): boolean;
-}
-
-export interface TunableLearner<P = unknown, M extends Predictor = Predictor> {
-  name: string;
-  createStudy(seed: number): TrialStudy<P>;
-  /** Fits on column-major n×p x and y (neither mutated). `seed` drives any randomness of the fit. */
-  fit(x: Float64Array, y: Float64Array, n: number, p: number, params: P, seed: number): M;
-}
-
-export interface TuningOptions<M extends Predictor = Predictor> {
+export interface TuningOptions<M = Predictor, S extends FoldScores = RegressionFoldScores> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each learner has its own params type; the CV only passes them back
   learners: readonly TunableLearner<any, M>[];
   innerSplits: number;
   nTrials: number;
   seed: number;
+  /** Inner loss and outer scores; default `regressionScoring` (inner RMSE; MAE, RMSE, R²). */
+  scoring?: CvScoring<M, S>;
+  /** Class of each row (0..C−1) to stratify the folds by; rows of the tuned set in the same order as x. */
+  strata?: Int32Array;
   signal?: AbortSignalLike;
   /** Fraction of all model fits done (non-decreasing, 1 at the end) and a stage name. */
   onProgress?: (fraction: number, stage: string) => void;
 }
 
-export interface TunedNestedCvInput<M extends Predictor = Predictor> extends TuningOptions<M> {
+/** What the procedure fitted in one outer fold, for callers that fit more on the training rows (calibration). */
+export interface OuterFoldFit<M> {
+  fold: number;
+  /** Row indices (into x) of the outer training and test parts. */
+  train: Int32Array;
+  test: Int32Array;
+  /** The chosen learner, its model refitted on all training rows and that model's outputs on the test rows. */
+  learner: string;
+  model: M;
+  testOutput: Float64Array;
+  /** The chosen learner's inner OOF outputs on the training rows (in `train` order) and their inner folds. */
+  innerOof: InnerOof;
+}
+
+export interface TunedNestedCvInput<
+  M = Predictor,
+  S extends FoldScores = RegressionFoldScores,
+> extends TuningOptions<M, S> {
   /** Column-major n×p features; y length n. Not mutated. */
   x: Float64Array;
   y: Float64Array;
@@ -58,21 +92,13 @@ export interface TunedNestedCvInput<M extends Predictor = Predictor> extends Tun
   outerSplits: number;
   /** Group id per row (see groupIds); default: duplicateRowGroups(x). */
   groups?: Int32Array;
+  /** Outer fold per row (0..outerSplits−1), e.g. to compare with another library on the same folds; default: seeded group folds. */
+  outerFold?: Int32Array;
+  /** Called after each outer fold with what was fitted in it (before the next fold starts). */
+  onOuterFold?: (fit: OuterFoldFit<M>) => void;
 }
 
-export interface RegressionFoldScores {
-  mae: number;
-  rmse: number;
-  r2: number;
-}
-
-export interface ScoreSummary {
-  folds: RegressionFoldScores[];
-  mean: RegressionFoldScores;
-  sd: RegressionFoldScores;
-}
-
-export interface LearnerCv extends ScoreSummary {
+export interface LearnerCv<S extends FoldScores = RegressionFoldScores> extends ScoreSummary<S> {
   learner: string;
   /** OOF predictions of this learner (tuned inside each outer fold). */
   oof: Float64Array;
@@ -81,207 +107,121 @@ export interface LearnerCv extends ScoreSummary {
   params: unknown[];
 }
 
-export interface TunedNestedCvResult {
+export interface TunedNestedCvResult<S extends FoldScores = RegressionFoldScores> {
   /** Outer fold of each row. */
   fold: Int32Array;
   /** OOF predictions of the whole procedure (the learner chosen in each fold). */
   oof: Float64Array;
   chosen: string[];
-  scores: ScoreSummary;
-  learners: LearnerCv[];
+  scores: ScoreSummary<S>;
+  learners: LearnerCv<S>[];
 }
 
-export interface TuningOutcome<P = unknown> {
-  learner: string;
-  params: P;
-  innerScore: number;
-  trials: Array<{ params: P; value: number | null }>;
-}
-
-export interface FinalModel<M extends Predictor = Predictor> {
+export interface FinalModel<M = Predictor> {
   learner: string;
   params: unknown;
   model: M;
   innerScore: number;
   /** Every learner's tuning on all rows, in input order. */
   tuning: TuningOutcome[];
+  /** The chosen learner's inner OOF outputs on all rows. */
+  innerOof: InnerOof;
 }
 
-interface InnerFold {
-  xTrain: Float64Array;
-  yTrain: Float64Array;
-  nTrain: number;
-  xTest: Float64Array;
-  yTest: Float64Array;
-}
-
-/** Counts model fits so progress is a fraction of all of them. */
-class FitCounter {
-  private done = 0;
-  constructor(
-    private readonly total: number,
-    private readonly options: Pick<TuningOptions, 'signal' | 'onProgress'>,
-  ) {}
-  tick(stage: string): void {
-    this.done++;
-    this.options.onProgress?.(Math.min(1, this.done / this.total), stage);
-  }
-  check(): void {
-    this.options.signal?.throwIfAborted();
-  }
-}
-
-function innerFolds(
-  x: Float64Array,
-  y: Float64Array,
-  n: number,
-  p: number,
-  groups: Int32Array,
-  splits: number,
-  seed: number,
-): InnerFold[] {
-  const dense = new Map<number, number>();
-  const g = Int32Array.from(groups, (v) => {
-    let id = dense.get(v);
-    if (id === undefined) dense.set(v, (id = dense.size));
-    return id;
-  });
-  const k = Math.min(splits, dense.size);
-  if (k < 2) throw new RangeError('tuning needs at least 2 distinct conditions in the rows it tunes on');
-  const fold = groupKFold(g, k, createRng(seed));
-  return Array.from({ length: k }, (_, f) => {
-    const { train, test } = foldSplit(fold, f);
-    return {
-      xTrain: selectRows(x, n, p, train),
-      yTrain: selectValues(y, train),
-      nTrain: train.length,
-      xTest: selectRows(x, n, p, test),
-      yTest: selectValues(y, test),
-    };
-  });
-}
-
-/** Runs `nTrials` trials of one learner's study on the given inner folds; the best (lowest) score wins. */
-function tuneLearner(
-  learner: TunableLearner<unknown>,
-  folds: readonly InnerFold[],
-  p: number,
-  nTrials: number,
-  seed: number,
-  counter: FitCounter,
-  stage: string,
-): TuningOutcome {
-  const study = learner.createStudy(seed);
-  const trials: TuningOutcome['trials'] = [];
-  let best: { params: unknown; value: number } | null = null;
-  for (let t = 0; t < nTrials; t++) {
-    const { id, params } = study.ask();
-    let sum = 0;
-    let pruned = false;
-    for (let f = 0; f < folds.length; f++) {
-      counter.check();
-      const fold = folds[f]!;
-      const model = learner.fit(fold.xTrain, fold.yTrain, fold.nTrain, p, params, deriveSeed(seed, t + 1));
-      const score = rmse(fold.yTest, model.predict(fold.xTest, fold.yTest.length));
-      counter.tick(stage);
-      sum += Number.isFinite(score) ? score : Number.MAX_VALUE;
-      if (f < folds.length - 1 && study.report?.(id, f, sum / (f + 1))) {
-        for (let skipped = f + 1; skipped < folds.length; skipped++) counter.tick(stage);
-        pruned = true;
-        break;
-      }
-    }
-    const value = pruned ? null : sum / folds.length;
-    study.tell(id, value);
-    trials.push({ params, value });
-    if (value !== null && (best === null || value < best.value)) best = { params, value };
-  }
-  if (best === null) throw new RangeError(`every trial of ${learner.name} was pruned`);
-  return { learner: learner.name, params: best.params, innerScore: best.value, trials };
-}
-
-function summarise(folds: RegressionFoldScores[]): ScoreSummary {
-  const stat = (key: keyof RegressionFoldScores) => {
-    const v = folds.map((s) => s[key]);
-    const mean = v.reduce((a, b) => a + b, 0) / v.length;
-    const sd = v.length > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1)) : 0;
-    return { mean, sd };
-  };
-  const keys = ['mae', 'rmse', 'r2'] as const;
-  const s = Object.fromEntries(keys.map((k) => [k, stat(k)])) as Record<
-    keyof RegressionFoldScores,
-    { mean: number; sd: number }
-  >;
-  return {
-    folds,
-    mean: { mae: s.mae.mean, rmse: s.rmse.mean, r2: s.r2.mean },
-    sd: { mae: s.mae.sd, rmse: s.rmse.sd, r2: s.r2.sd },
-  };
-}
-
-function foldScores(yTrue: Float64Array, yPred: Float64Array): RegressionFoldScores {
-  return { mae: mae(yTrue, yPred), rmse: rmse(yTrue, yPred), r2: r2(yTrue, yPred) };
-}
-
-function fitsPerTuning(options: Pick<TuningOptions, 'learners' | 'nTrials'>, nInner: number): number {
+function fitsPerTuning(
+  options: Pick<TuningOptions<unknown, FoldScores>, 'learners' | 'nTrials'>,
+  nInner: number,
+): number {
   return options.learners.length * (options.nTrials * nInner + 1);
 }
 
+function scoringOf<M, S extends FoldScores>(options: TuningOptions<M, S>): CvScoring<M, S> {
+  return options.scoring ?? (regressionScoring as unknown as CvScoring<M, S>);
+}
+
 /** Tunes every learner on all rows of x, picks the lowest inner score (ties: input order) and refits it on all rows. */
-export function tuneAndRefit<M extends Predictor>(
+export function tuneAndRefit<M = Predictor, S extends FoldScores = RegressionFoldScores>(
   x: Float64Array,
   y: Float64Array,
   n: number,
   p: number,
   groups: Int32Array,
-  options: TuningOptions<M>,
+  options: TuningOptions<M, S>,
 ): FinalModel<M> {
   const counter = new FitCounter(fitsPerTuning(options, options.innerSplits), options);
   return tuneAndRefitCounted(x, y, n, p, groups, options, counter);
 }
 
-function tuneAndRefitCounted<M extends Predictor>(
+function tuneAndRefitCounted<M, S extends FoldScores>(
   x: Float64Array,
   y: Float64Array,
   n: number,
   p: number,
   groups: Int32Array,
-  options: TuningOptions<M>,
+  options: TuningOptions<M, S>,
   counter: FitCounter,
 ): FinalModel<M> {
   const seed = deriveSeed(options.seed, 0);
-  const folds = innerFolds(x, y, n, p, groups, options.innerSplits, seed);
-  const tuning = options.learners.map((learner, l) =>
-    tuneLearner(learner, folds, p, options.nTrials, deriveSeed(seed, l + 1), counter, 'final tuning'),
+  const inner = innerFolds(x, y, n, p, groups, options.innerSplits, seed, options.strata);
+  const scoring = scoringOf(options);
+  const tuned = options.learners.map((learner, l) =>
+    tuneLearner(
+      learner,
+      inner,
+      p,
+      options.nTrials,
+      deriveSeed(seed, l + 1),
+      scoring,
+      counter,
+      'final tuning',
+    ),
   );
   let best = 0;
-  for (let l = 1; l < tuning.length; l++) if (tuning[l]!.innerScore < tuning[best]!.innerScore) best = l;
+  for (let l = 1; l < tuned.length; l++) if (tuned[l]!.innerScore < tuned[best]!.innerScore) best = l;
   const learner = options.learners[best]!;
-  const params = tuning[best]!.params;
+  const params = tuned[best]!.params;
   const model = learner.fit(x, y, n, p, params, deriveSeed(seed, 1_000_000 + best));
   counter.tick('final refit');
-  return { learner: learner.name, params, model, innerScore: tuning[best]!.innerScore, tuning };
+  const tuning = tuned.map(({ learner: name, params: pr, innerScore, trials }) => ({
+    learner: name,
+    params: pr,
+    innerScore,
+    trials,
+  }));
+  return {
+    learner: learner.name,
+    params,
+    model,
+    innerScore: tuned[best]!.innerScore,
+    tuning,
+    innerOof: tuned[best]!.oof,
+  };
 }
 
 /** The nested CV estimate, then the final model tuned and refitted on all rows (reported separately). */
-export function tunedNestedCv<M extends Predictor>(
-  input: TunedNestedCvInput<M>,
-): { cv: TunedNestedCvResult; final: FinalModel<M> } {
-  const { x, y, n, p, learners, outerSplits } = input;
+export function tunedNestedCv<M = Predictor, S extends FoldScores = RegressionFoldScores>(
+  input: TunedNestedCvInput<M, S>,
+): { cv: TunedNestedCvResult<S>; final: FinalModel<M> } {
+  const { x, y, n, p, learners, outerSplits, strata } = input;
   if (learners.length === 0) throw new RangeError('tunedNestedCv: no learners');
+  const scoring = scoringOf(input);
   const groups = input.groups ?? duplicateRowGroups(x, n, p);
-  const fold = groupKFold(groups, outerSplits, createRng(input.seed));
+  const fold =
+    input.outerFold ??
+    (strata
+      ? stratifiedGroupKFold(groups, strata, outerSplits, createRng(input.seed))
+      : groupKFold(groups, outerSplits, createRng(input.seed)));
   const total =
     outerSplits * fitsPerTuning(input, input.innerSplits) + fitsPerTuning(input, input.innerSplits);
   const counter = new FitCounter(total, input);
 
   const perLearnerOof = learners.map(() => new Float64Array(n).fill(Number.NaN));
-  const perLearnerFolds = learners.map((): RegressionFoldScores[] => []);
+  const perLearnerFolds = learners.map((): S[] => []);
   const innerScores = learners.map((): number[] => []);
   const params = learners.map((): unknown[] => []);
   const oof = new Float64Array(n).fill(Number.NaN);
   const chosen: string[] = [];
-  const chosenFolds: RegressionFoldScores[] = [];
+  const chosenFolds: S[] = [];
 
   for (let f = 0; f < outerSplits; f++) {
     const { train, test } = foldSplit(fold, f);
@@ -290,19 +230,30 @@ export function tunedNestedCv<M extends Predictor>(
     const xTest = selectRows(x, n, p, test);
     const yTest = selectValues(y, test);
     const trainGroups = Int32Array.from(train, (i) => groups[i]!);
+    const trainStrata = strata ? Int32Array.from(train, (i) => strata[i]!) : undefined;
     const foldSeed = deriveSeed(input.seed, f + 1);
-    const folds = innerFolds(xTrain, yTrain, train.length, p, trainGroups, input.innerSplits, foldSeed);
+    const inner = innerFolds(
+      xTrain,
+      yTrain,
+      train.length,
+      p,
+      trainGroups,
+      input.innerSplits,
+      foldSeed,
+      trainStrata,
+    );
     let best = -1;
     let bestScore = Infinity;
-    const predictions: Float64Array[] = [];
+    const fits: Array<{ model: M; output: Float64Array; innerOof: InnerOof }> = [];
     learners.forEach((learner, l) => {
       const stage = `outer fold ${f + 1}/${outerSplits}: ${learner.name}`;
       const tuned = tuneLearner(
         learner,
-        folds,
+        inner,
         p,
         input.nTrials,
         deriveSeed(foldSeed, l + 1),
+        scoring,
         counter,
         stage,
       );
@@ -316,10 +267,10 @@ export function tunedNestedCv<M extends Predictor>(
         deriveSeed(foldSeed, 1_000_000 + l),
       );
       counter.tick(stage);
-      const pred = model.predict(xTest, test.length);
-      predictions.push(pred);
+      const pred = scoring.output(model, xTest, test.length);
+      fits.push({ model, output: pred, innerOof: tuned.oof });
       test.forEach((row, k) => (perLearnerOof[l]![row] = pred[k]!));
-      perLearnerFolds[l]!.push(foldScores(yTest, pred));
+      perLearnerFolds[l]!.push(scoring.foldScores(yTest, pred));
       innerScores[l]!.push(tuned.innerScore);
       params[l]!.push(tuned.params);
       if (tuned.innerScore < bestScore) {
@@ -327,24 +278,35 @@ export function tunedNestedCv<M extends Predictor>(
         best = l;
       }
     });
+    const winner = fits[best]!;
     chosen.push(learners[best]!.name);
-    test.forEach((row, k) => (oof[row] = predictions[best]![k]!));
-    chosenFolds.push(foldScores(yTest, predictions[best]!));
+    test.forEach((row, k) => (oof[row] = winner.output[k]!));
+    chosenFolds.push(scoring.foldScores(yTest, winner.output));
+    input.onOuterFold?.({
+      fold: f,
+      train,
+      test,
+      learner: learners[best]!.name,
+      model: winner.model,
+      testOutput: winner.output,
+      innerOof: winner.innerOof,
+    });
   }
 
   const final = tuneAndRefitCounted(x, y, n, p, groups, input, counter);
+  const skip = scoring.skipUndefined ?? false;
   return {
     cv: {
       fold,
       oof,
       chosen,
-      scores: summarise(chosenFolds),
+      scores: summarise(chosenFolds, skip),
       learners: learners.map((learner, l) => ({
         learner: learner.name,
         oof: perLearnerOof[l]!,
         innerScores: innerScores[l]!,
         params: params[l]!,
-        ...summarise(perLearnerFolds[l]!),
+        ...summarise(perLearnerFolds[l]!, skip),
       })),
     },
     final,

@@ -3,7 +3,8 @@
  * classification, prediction, pareto), in the bodies of src-shared/api/results.ts, for the result views' tests and
  * the Playwright run. The numbers are computed, so the plots are coherent: a greedy D-optimal pick from a factor
  * grid (main effects, range coding) with its criteria, VIFs, correlations, FDS and PCA; a true Pareto front of
- * seeded random conditions. Metrics of the model-based types are made up. A UI fixture, not reference values.
+ * seeded random conditions; nonlinear scores computed from made-up OOF predictions of an additive truth (whose SHAP
+ * values are exact). Classification metrics are made up. A UI fixture, not reference values.
  * Run: `node src-renderer/features/results/__fixtures__/make-result-fixtures.mjs`.
  */
 import { writeFileSync } from 'node:fs';
@@ -254,71 +255,354 @@ function eigen(a) {
   );
 }
 
-// ---- nonlinear_analysis: per-target cross-validated metrics only (the engine's body grows later) ----
-write(
-  'nonlinear-result.json',
-  envelope(
-    'nonlinear_analysis',
-    '1c8f4d2b-3e5a-4b7c-9d0e-2f3a4b5c6d7e',
-    {
-      target_columns: ['摩耗量', '上面ダレ量'],
-      models_to_use: ['random_forest', 'gradient_boosting'],
-      outer_splits: 10,
-      cv_splits: 5,
-      n_trials: 50,
-      enable_shap: true,
-      enable_pareto: false,
-      random_seed: 42,
-    },
-    {
-      targets: [
-        {
-          target: '摩耗量',
-          model: 'gradient_boosting',
-          metrics: { oof_r2: 0.912, oof_rmse: 0.0841, oof_mae: 0.0653, in_sample_r2: 0.987 },
-        },
-        {
-          target: '上面ダレ量',
-          model: 'random_forest',
-          metrics: { oof_r2: 0.764, oof_rmse: 1.27, oof_mae: 0.981, in_sample_r2: null },
-        },
-      ],
-    },
-    [{ code: 'ZS_WARN_FEW_ROWS', message: '上面ダレ量: 30 rows; cross-validated scores vary widely.' }],
-  ),
-);
-
-// ---- classification: metrics and the two decision thresholds ----
-write(
-  'classification-result.json',
-  envelope(
-    'classification',
-    '2d9a5e3c-4f6b-4c8d-8e1f-3a4b5c6d7e8f',
-    {
-      target_column: '合否',
-      positive_label: 'NG',
-      models_to_use: ['gradient_boosting', 'logistic'],
-      outer_splits: 10,
-      n_trials_inner: 50,
-      alpha: 0.05,
-      random_seed: 42,
-    },
-    {
-      target: '合否',
-      model: 'gradient_boosting',
+// ---- nonlinear_analysis: nested-CV folds, per-model scores, OOF predictions and SHAP of an additive truth ----
+{
+  const rand = mulberry32(11);
+  const FEATURES = ['回転速度', '送り速度', '切込量'];
+  const OUTER = 5;
+  const mean = (x) => x.reduce((s, v) => s + v, 0) / x.length;
+  const sd = (x) => {
+    const m = mean(x);
+    return Math.sqrt(x.reduce((s, v) => s + (v - m) ** 2, 0) / Math.max(1, x.length - 1));
+  };
+  const scoresOf = (actual, predicted) => {
+    const pairs = actual.map((a, i) => [a, predicted[i]]).filter(([, p]) => p !== null);
+    const err = pairs.map(([a, p]) => a - p);
+    const m = mean(pairs.map(([a]) => a));
+    const sst = pairs.reduce((s, [a]) => s + (a - m) ** 2, 0);
+    const sse = err.reduce((s, e) => s + e * e, 0);
+    return {
+      mae: r6(mean(err.map(Math.abs))),
+      rmse: r6(Math.sqrt(sse / err.length)),
+      r2: r6(1 - sse / sst),
+    };
+  };
+  const summary = (list) =>
+    Object.fromEntries(['mae', 'rmse', 'r2'].map((k) => [k, r6(mean(list.map((s) => s[k])))]));
+  const spread = (list) =>
+    Object.fromEntries(['mae', 'rmse', 'r2'].map((k) => [k, r6(sd(list.map((s) => s[k])))]));
+  /** One target: `parts` are the additive effects g_j(x_j), so SHAP_j = g_j(x_j) − mean g_j exactly. */
+  const study = ({ target, n, parts, noise, models, finalModel, shap, missingOof }) => {
+    const x = Array.from({ length: n }, () => [
+      1000 + Math.round(rand() * 12) * 100,
+      300 + Math.round(rand() * 9) * 50,
+      [0.2, 0.3, 0.4][Math.floor(rand() * 3)],
+    ]);
+    const effects = x.map((row) => parts.map((g, j) => g(row[j])));
+    const base = 1.5;
+    const y = effects.map((e) => r6(base + e.reduce((s, v) => s + v, 0) + (rand() - 0.5) * noise));
+    const fold = Array.from({ length: n }, (_, i) => (i % OUTER) + 1);
+    const predicted = y.map((v, i) => (missingOof.includes(i) ? null : r6(v + (rand() - 0.5) * noise * 2)));
+    const folds = Array.from({ length: OUTER }, (_, f) => {
+      const idx = fold.flatMap((v, i) => (v === f + 1 ? [i] : []));
+      return {
+        fold: f + 1,
+        chosen: models[f % 3 === 2 ? 1 : 0] ?? models[0],
+        n_test: idx.length,
+        scores: scoresOf(
+          idx.map((i) => y[i]),
+          idx.map((i) => predicted[i]),
+        ),
+      };
+    });
+    const foldScores = folds.map((f) => f.scores);
+    const perModel = models.map((model, m) => {
+      const shifted = foldScores.map((s) => ({
+        mae: r6(s.mae * (1 + 0.15 * m)),
+        rmse: r6(s.rmse * (1 + 0.15 * m)),
+        r2: r6(s.r2 - 0.05 * m),
+      }));
+      return {
+        model,
+        mean: summary(shifted),
+        sd: spread(shifted),
+        params: folds.map((_, f) =>
+          model === 'gaussian_process'
+            ? { kernel: 'matern52', length_scale: r6(0.5 + 0.1 * f), noise: r6(0.01 * (f + 1)) }
+            : { n_estimators: 100 + 50 * f, max_depth: 3 + (f % 3), learning_rate: r6(0.05 + 0.01 * f) },
+        ),
+      };
+    });
+    const oofAll = scoresOf(y, predicted);
+    const fitted = y.map((v) => v + (rand() - 0.5) * noise * 0.5);
+    const inSample = scoresOf(y, fitted);
+    const meanEffects = parts.map((_, j) => mean(effects.map((e) => e[j])));
+    const shapRows = Array.from({ length: n }, (_, i) => i);
+    return {
+      target,
+      model: finalModel,
       metrics: {
-        oof_roc_auc: 0.931,
-        oof_pr_auc: 0.874,
-        oof_accuracy: 0.889,
-        oof_brier: 0.0812,
-        oof_fpr_at_tau_pos: 0.048,
-        in_sample_roc_auc: 0.996,
-        oof_mcc: null,
+        oof_r2: oofAll.r2,
+        oof_rmse: oofAll.rmse,
+        oof_mae: oofAll.mae,
+        oof_r2_fold_mean: summary(foldScores).r2,
+        oof_r2_fold_sd: spread(foldScores).r2,
+        in_sample_r2: inSample.r2,
+        in_sample_rmse: inSample.rmse,
       },
-      thresholds: { tau_pos: 0.712, tau_neg: 0.184 },
-    },
-  ),
-);
+      n,
+      n_dropped: 0,
+      model_file: `${target}.model.json`,
+      folds,
+      models: perModel,
+      final: {
+        model: finalModel,
+        params: perModel.find((m) => m.model === finalModel).params[0],
+        tuning: perModel.map((m, k) => ({
+          model: m.model,
+          inner_rmse: r6(oofAll.rmse * (0.95 + 0.1 * k)),
+          params: m.params[0],
+          n_trials: 50,
+          n_pruned: 12 + 5 * k,
+        })),
+      },
+      oof: { row: x.map((_, i) => i + 2), actual: y, predicted, fold },
+      shap: shap
+        ? {
+            base_value: r6(mean(y)),
+            mean_abs: parts.map((_, j) => r6(mean(effects.map((e) => Math.abs(e[j] - meanEffects[j]))))),
+            rows: shapRows.map((i) => i + 2),
+            values: shapRows.map((i) => effects[i].map((v, j) => r6(v - meanEffects[j]))),
+            feature_values: shapRows.map((i) => x[i]),
+          }
+        : null,
+    };
+  };
+  const targets = [
+    study({
+      target: '摩耗量',
+      n: 40,
+      parts: [(rpm) => 0.002 * rpm, (feed) => -0.004 * feed, (depth) => 6 * depth * depth * 10],
+      noise: 0.4,
+      models: ['random_forest', 'gradient_boosting'],
+      finalModel: 'gradient_boosting',
+      shap: true,
+      missingOof: [],
+    }),
+    study({
+      target: '上面ダレ量',
+      n: 30,
+      parts: [(rpm) => -0.003 * rpm, (feed) => 0.01 * feed, (depth) => 12 * depth],
+      noise: 2,
+      models: ['gaussian_process', 'random_forest'],
+      finalModel: 'gaussian_process',
+      shap: false,
+      missingOof: [7],
+    }),
+  ];
+  write(
+    'nonlinear-result.json',
+    envelope(
+      'nonlinear_analysis',
+      '1c8f4d2b-3e5a-4b7c-9d0e-2f3a4b5c6d7e',
+      {
+        target_columns: targets.map((t) => t.target),
+        feature_columns: FEATURES,
+        models_to_use: ['random_forest', 'gradient_boosting', 'gaussian_process'],
+        outer_splits: OUTER,
+        cv_splits: 5,
+        n_trials: 50,
+        enable_shap: true,
+        enable_pareto: false,
+        random_seed: 42,
+      },
+      { features: FEATURES, grouping: 'replicates', targets },
+      [{ code: 'ZS_WARN_FEW_ROWS', message: '上面ダレ量: 30 rows; cross-validated scores vary widely.' }],
+    ),
+  );
+}
+
+// ---- classification: OOF probabilities of a seeded simulation, with the curves, counts and fold scores they give ----
+{
+  const rand = mulberry32(11);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const n = 160;
+  const folds = 5;
+  const rows = Array.from({ length: n }, (_, i) => {
+    const y = rand() < 0.35 ? 1 : 0;
+    const z = (y ? 1.1 : -1.1) + normal();
+    return { y, p: 1 / (1 + Math.exp(-z)), fold: (i % folds) + 1, ood: rand() < 0.02 };
+  });
+  const tauPos = 0.712;
+  const tauNeg = 0.184;
+  const decision = (r) => (r.ood ? 'gray' : r.p > tauPos ? 'p' : r.p < tauNeg ? 'n' : 'gray');
+  const auc = (list) => {
+    const pos = list.filter((r) => r.y === 1);
+    const neg = list.filter((r) => r.y === 0);
+    let s = 0;
+    for (const a of pos) for (const b of neg) s += a.p > b.p ? 1 : a.p === b.p ? 0.5 : 0;
+    return s / (pos.length * neg.length);
+  };
+  const byScore = [...rows].sort((a, b) => b.p - a.p);
+  const nPos = rows.filter((r) => r.y === 1).length;
+  const roc = { fpr: [0], tpr: [0] };
+  const pr = { recall: [], precision: [] };
+  let tp = 0;
+  byScore.forEach((r, k) => {
+    tp += r.y;
+    roc.fpr.push(r6((k + 1 - tp) / (n - nPos)));
+    roc.tpr.push(r6(tp / nPos));
+    pr.recall.unshift(r6(tp / nPos));
+    pr.precision.unshift(r6(tp / (k + 1)));
+  });
+  pr.recall.push(0);
+  pr.precision.push(1);
+  const bins = Array.from({ length: 10 }, () => ({ p: 0, y: 0, n: 0 }));
+  for (const r of rows) {
+    const b = bins[Math.min(9, Math.max(0, Math.ceil(r.p * 10) - 1))];
+    b.p += r.p;
+    b.y += r.y;
+    b.n += 1;
+  }
+  const used = bins.filter((b) => b.n > 0);
+  const count = (d, y) => rows.filter((r) => decision(r) === d && r.y === y).length;
+  const three_way = Object.fromEntries(
+    ['p', 'n', 'gray'].map((d) => [d, { positive: count(d, 1), negative: count(d, 0) }]),
+  );
+  const confusion = {
+    tp: three_way.p.positive,
+    fp: three_way.p.negative,
+    fn: nPos - three_way.p.positive,
+    tn: n - nPos - three_way.p.negative,
+  };
+  const scores = (list) => {
+    const neg = list.filter((r) => r.y === 0);
+    return {
+      roc_auc: r6(auc(list)),
+      pr_auc: null,
+      brier: r6(list.reduce((s, r) => s + (r.p - r.y) ** 2, 0) / list.length),
+      fpr_at_tau_pos: r6(neg.filter((r) => r.p > tauPos).length / neg.length),
+      coverage: r6(list.filter((r) => decision(r) !== 'gray').length / list.length),
+    };
+  };
+  const foldScores = Array.from({ length: folds }, (_, f) => scores(rows.filter((r) => r.fold === f + 1)));
+  const stat = (f) => {
+    const keys = ['roc_auc', 'pr_auc', 'brier', 'fpr_at_tau_pos', 'coverage'];
+    const of = (k) => foldScores.map((s) => s[k]).filter((v) => v !== null);
+    return Object.fromEntries(keys.map((k) => [k, of(k).length ? r6(f(of(k))) : null]));
+  };
+  const mean = (v) => v.reduce((a, b) => a + b, 0) / v.length;
+  const sd = (v) => Math.sqrt(v.reduce((a, b) => a + (b - mean(v)) ** 2, 0) / (v.length - 1));
+  const all = scores(rows);
+  write(
+    'classification-result.json',
+    envelope(
+      'classification',
+      '2d9a5e3c-4f6b-4c8d-8e1f-3a4b5c6d7e8f',
+      {
+        target_column: '合否',
+        positive_label: 'NG',
+        models_to_use: ['gradient_boosting', 'logistic'],
+        outer_splits: folds,
+        cv_splits: 5,
+        n_trials_inner: 50,
+        alpha: 0.05,
+        beta: 0.05,
+        confidence: 0.95,
+        ood_quantile: 0.99,
+        random_seed: 42,
+      },
+      {
+        target: '合否',
+        positive_label: 'NG',
+        negative_label: 'OK',
+        features: ['回転速度', '送り速度', '切込量', 'パス数'],
+        grouping: 'replicates',
+        n,
+        n_positive: nPos,
+        n_negative: n - nPos,
+        n_dropped: 2,
+        model: 'gradient_boosting',
+        model_file: 'model-1.model.json',
+        metrics: {
+          oof_roc_auc: all.roc_auc,
+          oof_brier: all.brier,
+          oof_fpr_at_tau_pos: all.fpr_at_tau_pos,
+          oof_coverage: all.coverage,
+          oof_precision: r6(confusion.tp / (confusion.tp + confusion.fp)),
+          oof_recall: r6(confusion.tp / nPos),
+          in_sample_roc_auc: 0.996,
+          oof_mcc: null,
+        },
+        cv: {
+          folds: foldScores.map((s, f) => ({
+            fold: f + 1,
+            chosen: f === 2 ? 'logistic_regression' : 'gradient_boosting',
+            calibration: f === 1 ? 'isotonic' : 'sigmoid',
+            n_test: rows.filter((r) => r.fold === f + 1).length,
+            n_test_positive: rows.filter((r) => r.fold === f + 1 && r.y === 1).length,
+            tau_pos: r6(tauPos + 0.01 * (f - 2)),
+            tau_neg: r6(tauNeg - 0.005 * (f - 2)),
+            tau_pos_feasible: true,
+            scores: s,
+          })),
+          mean: stat(mean),
+          sd: stat(sd),
+          models: [
+            { model: 'gradient_boosting', roc_auc_mean: 0.93, roc_auc_sd: 0.031, params: [] },
+            { model: 'logistic_regression', roc_auc_mean: 0.91, roc_auc_sd: 0.04, params: [] },
+          ],
+        },
+        final: {
+          model: 'gradient_boosting',
+          params: { n_estimators: 240, learning_rate: 0.05, num_leaves: 8 },
+          calibration: {
+            method: 'sigmoid',
+            candidates: [
+              { method: 'sigmoid', brier: 0.081, ece: 0.034 },
+              { method: 'isotonic', brier: 0.085, ece: 0.029 },
+            ],
+          },
+          tuning: [
+            { model: 'gradient_boosting', inner_roc_auc: 0.94, params: {}, n_trials: 50, n_pruned: 12 },
+            { model: 'logistic_regression', inner_roc_auc: 0.92, params: {}, n_trials: 50, n_pruned: 9 },
+          ],
+        },
+        thresholds: {
+          tau_pos: {
+            value: tauPos,
+            feasible: true,
+            n: n - nPos,
+            error_rate: 0.05,
+            observed_errors: 1,
+            error_rate_upper_bound: 0.046,
+          },
+          tau_neg: {
+            value: tauNeg,
+            feasible: true,
+            n: nPos,
+            error_rate: 0.05,
+            observed_errors: 0,
+            error_rate_upper_bound: 0.052,
+          },
+          alpha: 0.05,
+          beta: 0.05,
+          confidence: 0.95,
+        },
+        ood: {
+          available: true,
+          columns: ['回転速度', '送り速度', '切込量', 'パス数'],
+          quantile: 0.99,
+          threshold: 3.644,
+          n_flagged: rows.filter((r) => r.ood).length,
+          reason: null,
+        },
+        confusion,
+        three_way,
+        curves: {
+          roc,
+          pr,
+          calibration: {
+            prob_pred: used.map((b) => r6(b.p / b.n)),
+            prob_true: used.map((b) => r6(b.y / b.n)),
+            counts: used.map((b) => b.n),
+          },
+        },
+        oof_file: 'oof-predictions.csv',
+      },
+    ),
+  );
+}
 
 // ---- prediction: the body names the columns; the rows are in predictions.csv ----
 {
