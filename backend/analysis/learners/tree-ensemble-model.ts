@@ -42,6 +42,11 @@ export class TreeEnsembleModel implements LearnerModel {
     this.nClasses = parts.nClasses;
   }
 
+  /** The additive ensembles (one per output), for what predict does not give, such as a forest's tree spread. */
+  get ensembles(): readonly TreeEnsemble[] {
+    return this.parts.ensembles;
+  }
+
   private check(method: string, x: Float64Array, n: number): void {
     checkPredictionData(this.learner, method, this.parts.missing, x, n, this.nFeatures);
   }
