@@ -3,7 +3,10 @@ import { learnerByName } from '../../../analysis/learners/learner-registry.js';
 import { loadModelFile } from '../../../analysis/learners/model-pipeline.js';
 import { predictWithUncertainty, uncertaintyOf } from '../../../analysis/learners/prediction-uncertainty.js';
 import { makeTransform } from '../../../analysis/transforms/target-transform.js';
-import { decisions, splitClassifierExtras } from './classifier-extras.js';
+import {
+  classifyRows,
+  restoreClassificationBlock,
+} from '../../../analysis/classification/classification-block.js';
 import type { ChunkValues, Predictor, PredictorOutput } from './predictor.js';
 
 /**
@@ -11,21 +14,22 @@ import type { ChunkValues, Predictor, PredictorOutput } from './predictor.js';
  * - regression with a target transform: predictions are mapped back through the exact inverse, as the pipeline
  *   does; the uncertainty is then not reported (a standard deviation on the transformed scale is not one in the
  *   target's units).
- * - classification: `value` is the model's own class (its predict); with a calibration in the file the
- *   probability is calibrated and, for two classes, the label follows the calibrated probability (> 0.5).
- * - OOD gate: applied to the model columns (one-hot encoded features) when its dimension matches them.
+ * - classification: `value` is the model's own class (its predict). A binary model from a classification job
+ *   carries a classification block (src-shared/models/classification-block.ts): the probability is then calibrated,
+ *   the label follows the calibrated probability (> 0.5), the three-way decision uses its thresholds, and its OOD
+ *   gate (on the numeric features it names) sends unusual rows to gray.
  */
 export function modelFilePredictor(fileName: string, json: unknown): Predictor {
-  const { file: raw, extras } = splitClassifierExtras(json);
-  const pipeline = loadModelFile(raw);
+  const pipeline = loadModelFile(json);
   const model = pipeline.model;
   const target = pipeline.target;
   const t = target.transform;
   const inverse = t && t.name !== 'none' ? makeTransform(t.name, t.lambda, t.shift) : null;
   const kind = model.task === 'regression' ? 'regression' : 'classification';
   const uncertainty = kind === 'regression' && !inverse ? uncertaintyOf(model) : null;
-  const gate = extras.ood && extras.ood.p === model.nFeatures ? extras.ood : null;
   const binary = model.task === 'binary';
+  const block =
+    binary && pipeline.classification ? restoreClassificationBlock(pipeline.classification) : null;
 
   const predict = (values: ChunkValues, n: number): PredictorOutput => {
     const x = pipeline.encode(values, n);
@@ -45,16 +49,18 @@ export function modelFilePredictor(fileName: string, json: unknown): Predictor {
     }
     let value = model.predict(x, n);
     const proba = model.predictProba(x, n);
-    let probability: Float64Array;
-    if (binary) {
-      probability = extras.calibrate ? extras.calibrate(proba) : proba;
-      if (extras.calibrate) value = Float64Array.from(probability, (p) => (p > 0.5 ? 1 : 0));
-    } else {
-      probability = Float64Array.from(value, (k, i) => proba[k * n + i]!);
+    if (block) {
+      const numeric: Record<string, Float64Array> = {};
+      for (const name of block.gateColumns) {
+        const v = values[name];
+        numeric[name] = v instanceof Float64Array ? v : new Float64Array(n).fill(Number.NaN);
+      }
+      const r = classifyRows(block, proba, numeric);
+      value = Float64Array.from(r.probability, (p) => (p > 0.5 ? 1 : 0));
+      return { value, sd: null, probability: r.probability, decision: r.decision, ood: r.ood };
     }
-    const ood = gate ? gate.flags(x, n) : null;
-    const decision = binary && extras.thresholds ? decisions(probability, extras.thresholds, ood) : null;
-    return { value, sd: null, probability, decision, ood };
+    const probability = binary ? proba : Float64Array.from(value, (k, i) => proba[k * n + i]!);
+    return { value, sd: null, probability, decision: null, ood: null };
   };
 
   return {
@@ -72,9 +78,9 @@ export function modelFilePredictor(fileName: string, json: unknown): Predictor {
     })),
     acceptsMissing: learnerByName(model.learner).missingValues !== 'error',
     uncertainty,
-    calibrated: binary && extras.calibrate !== null,
-    thresholds: binary ? extras.thresholds : null,
-    hasOod: gate !== null,
+    calibrated: block !== null,
+    thresholds: block ? { tau_pos: block.tauPos, tau_neg: block.tauNeg } : null,
+    hasOod: block?.gate != null,
     predict,
   };
 }

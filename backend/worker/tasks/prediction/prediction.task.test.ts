@@ -117,13 +117,26 @@ describe('prediction task on zerosec-model files', () => {
     expect(Object.values(t.label_counts!).reduce((a, b) => a + b, 0)).toBe(rows.n);
   });
 
-  it('classification extras in the model file: calibrated probability, three-way decision', async () => {
+  it('a classification block in the model file: calibrated probability, three-way decision', async () => {
     const rows = makeRows(200, 7);
     const file = JSON.parse(modelFileOf(classifier)) as Record<string, unknown>;
     const withExtras = JSON.stringify({
       ...file,
-      calibration: { method: 'sigmoid', a: -4, b: 2 },
-      thresholds: { tau_pos: 0.8, tau_neg: 0.2 },
+      classification: {
+        version: 1,
+        positive_label: String((file.target as { classes: string[] }).classes[1]),
+        negative_label: String((file.target as { classes: string[] }).classes[0]),
+        calibration: { method: 'sigmoid', a: -4, b: 2 },
+        thresholds: { tau_pos: 0.8, tau_neg: 0.2 },
+        guarantee: {
+          alpha: 0.05,
+          beta: 0.05,
+          confidence: 0.95,
+          tau_pos_feasible: true,
+          tau_neg_feasible: true,
+        },
+        ood: null,
+      },
     });
     const out = await runPrediction(rowsCsv(rows), modelJob({ 'quality.model.json': withExtras }));
     const csv = readCsv(out);

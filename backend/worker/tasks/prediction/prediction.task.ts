@@ -11,8 +11,8 @@
  * - missing values: tree models predict them as they were trained to; other models leave the row empty with a note;
  * - out of training range: flagged per row (which features, below or above), still predicted;
  * - uncertainty: Gaussian-process predictive sd, forest tree spread (learners/prediction-uncertainty.ts);
- * - classification: label, probability (calibrated when the file carries a calibration), three-way decision and
- *   OOD flag when it carries thresholds and a gate (classifier-extras.ts).
+ * - classification: label and probability; a classification job's model file adds the calibrated probability,
+ *   the three-way decision and the OOD flag from its classification block (model-file-predictor.ts).
  */
 import { PredictionParameters } from '../../../../src-shared/api/job-types.js';
 import type { Warning } from '../../../../src-shared/api/results.js';
