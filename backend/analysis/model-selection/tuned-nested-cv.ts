@@ -149,10 +149,17 @@ export function tuneAndRefit<M = Predictor, S extends FoldScores = RegressionFol
   options: TuningOptions<M, S>,
 ): FinalModel<M> {
   const counter = new FitCounter(fitsPerTuning(options, options.innerSplits), options);
-  return tuneAndRefitCounted(x, y, n, p, groups, options, counter);
+  return refitFinal(x, y, n, p, options, finalStudy(x, y, n, p, groups, options, counter), counter);
 }
 
-function tuneAndRefitCounted<M, S extends FoldScores>(
+/** The final tuning on all rows, before the refit: every learner's outcome and the winner's index and inner OOF. */
+export interface FinalStudy {
+  tuning: TuningOutcome[];
+  best: number;
+  innerOof: InnerOof;
+}
+
+export function finalStudy<M, S extends FoldScores>(
   x: Float64Array,
   y: Float64Array,
   n: number,
@@ -160,7 +167,7 @@ function tuneAndRefitCounted<M, S extends FoldScores>(
   groups: Int32Array,
   options: TuningOptions<M, S>,
   counter: FitCounter,
-): FinalModel<M> {
+): FinalStudy {
   const seed = deriveSeed(options.seed, 0);
   const inner = innerFolds(x, y, n, p, groups, options.innerSplits, seed, options.strata);
   const scoring = scoringOf(options);
@@ -178,137 +185,206 @@ function tuneAndRefitCounted<M, S extends FoldScores>(
   );
   let best = 0;
   for (let l = 1; l < tuned.length; l++) if (tuned[l]!.innerScore < tuned[best]!.innerScore) best = l;
-  const learner = options.learners[best]!;
-  const params = tuned[best]!.params;
-  const model = learner.fit(x, y, n, p, params, deriveSeed(seed, 1_000_000 + best));
-  counter.tick('final refit');
   const tuning = tuned.map(({ learner: name, params: pr, innerScore, trials }) => ({
     learner: name,
     params: pr,
     innerScore,
     trials,
   }));
+  return { tuning, best, innerOof: tuned[best]!.oof };
+}
+
+/** Refits the final study's winner on all rows (its seed depends only on the options and the winner). */
+export function refitFinal<M, S extends FoldScores>(
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+  p: number,
+  options: TuningOptions<M, S>,
+  study: FinalStudy,
+  counter: FitCounter,
+): FinalModel<M> {
+  const { best, tuning } = study;
+  const learner = options.learners[best]!;
+  const params = tuning[best]!.params;
+  const model = learner.fit(x, y, n, p, params, deriveSeed(deriveSeed(options.seed, 0), 1_000_000 + best));
+  counter.tick('final refit');
   return {
     learner: learner.name,
     params,
     model,
-    innerScore: tuned[best]!.innerScore,
+    innerScore: tuning[best]!.innerScore,
     tuning,
-    innerOof: tuned[best]!.oof,
+    innerOof: study.innerOof,
   };
 }
 
-/** The nested CV estimate, then the final model tuned and refitted on all rows (reported separately). */
-export function tunedNestedCv<M = Predictor, S extends FoldScores = RegressionFoldScores>(
-  input: TunedNestedCvInput<M, S>,
-): { cv: TunedNestedCvResult<S>; final: FinalModel<M> } {
-  const { x, y, n, p, learners, outerSplits, strata } = input;
-  if (learners.length === 0) throw new RangeError('tunedNestedCv: no learners');
-  const scoring = scoringOf(input);
+/** Groups, outer folds and scoring of a nested CV, fixed before any fold runs. */
+export interface NestedCvPlan<M, S extends FoldScores> {
+  groups: Int32Array;
+  fold: Int32Array;
+  scoring: CvScoring<M, S>;
+}
+
+export function planNestedCv<M, S extends FoldScores>(input: TunedNestedCvInput<M, S>): NestedCvPlan<M, S> {
+  const { x, n, p, outerSplits, strata } = input;
+  if (input.learners.length === 0) throw new RangeError('tunedNestedCv: no learners');
   const groups = input.groups ?? duplicateRowGroups(x, n, p);
   const fold =
     input.outerFold ??
     (strata
       ? stratifiedGroupKFold(groups, strata, outerSplits, createRng(input.seed))
       : groupKFold(groups, outerSplits, createRng(input.seed)));
-  const total =
-    outerSplits * fitsPerTuning(input, input.innerSplits) + fitsPerTuning(input, input.innerSplits);
-  const counter = new FitCounter(total, input);
+  return { groups, fold, scoring: scoringOf(input) };
+}
 
-  const perLearnerOof = learners.map(() => new Float64Array(n).fill(Number.NaN));
-  const perLearnerFolds = learners.map((): S[] => []);
-  const innerScores = learners.map((): number[] => []);
-  const params = learners.map((): unknown[] => []);
-  const oof = new Float64Array(n).fill(Number.NaN);
-  const chosen: string[] = [];
-  const chosenFolds: S[] = [];
+/** What one learner gave in one outer fold. `model` is absent when the fold ran on another thread. */
+export interface FoldLearnerOutcome<M> {
+  output: Float64Array;
+  innerScore: number;
+  params: unknown;
+  innerOof: InnerOof;
+  model?: M;
+}
 
-  for (let f = 0; f < outerSplits; f++) {
-    const { train, test } = foldSplit(fold, f);
-    const xTrain = selectRows(x, n, p, train);
-    const yTrain = selectValues(y, train);
-    const xTest = selectRows(x, n, p, test);
-    const yTest = selectValues(y, test);
-    const trainGroups = Int32Array.from(train, (i) => groups[i]!);
-    const trainStrata = strata ? Int32Array.from(train, (i) => strata[i]!) : undefined;
-    const foldSeed = deriveSeed(input.seed, f + 1);
-    const inner = innerFolds(
+export interface OuterFoldStudy<M> {
+  fold: number;
+  perLearner: FoldLearnerOutcome<M>[];
+  /** Index of the learner with the lowest inner score (ties: input order). */
+  best: number;
+}
+
+/** Tunes every learner on outer fold f's training rows, refits each and predicts the fold's test rows. */
+export function outerFoldStudy<M, S extends FoldScores>(
+  input: TunedNestedCvInput<M, S>,
+  plan: NestedCvPlan<M, S>,
+  f: number,
+  counter: FitCounter,
+): OuterFoldStudy<M> {
+  const { x, y, n, p, learners, outerSplits, strata } = input;
+  const { train, test } = foldSplit(plan.fold, f);
+  const xTrain = selectRows(x, n, p, train);
+  const yTrain = selectValues(y, train);
+  const xTest = selectRows(x, n, p, test);
+  const trainGroups = Int32Array.from(train, (i) => plan.groups[i]!);
+  const trainStrata = strata ? Int32Array.from(train, (i) => strata[i]!) : undefined;
+  const foldSeed = deriveSeed(input.seed, f + 1);
+  const inner = innerFolds(
+    xTrain,
+    yTrain,
+    train.length,
+    p,
+    trainGroups,
+    input.innerSplits,
+    foldSeed,
+    trainStrata,
+  );
+  let best = -1;
+  let bestScore = Infinity;
+  const perLearner = learners.map((learner, l): FoldLearnerOutcome<M> => {
+    const stage = `outer fold ${f + 1}/${outerSplits}: ${learner.name}`;
+    const tuned = tuneLearner(
+      learner,
+      inner,
+      p,
+      input.nTrials,
+      deriveSeed(foldSeed, l + 1),
+      plan.scoring,
+      counter,
+      stage,
+    );
+    counter.check();
+    const model = learner.fit(
       xTrain,
       yTrain,
       train.length,
       p,
-      trainGroups,
-      input.innerSplits,
-      foldSeed,
-      trainStrata,
+      tuned.params,
+      deriveSeed(foldSeed, 1_000_000 + l),
     );
-    let best = -1;
-    let bestScore = Infinity;
-    const fits: Array<{ model: M; output: Float64Array; innerOof: InnerOof }> = [];
-    learners.forEach((learner, l) => {
-      const stage = `outer fold ${f + 1}/${outerSplits}: ${learner.name}`;
-      const tuned = tuneLearner(
-        learner,
-        inner,
-        p,
-        input.nTrials,
-        deriveSeed(foldSeed, l + 1),
-        scoring,
-        counter,
-        stage,
-      );
-      counter.check();
-      const model = learner.fit(
-        xTrain,
-        yTrain,
-        train.length,
-        p,
-        tuned.params,
-        deriveSeed(foldSeed, 1_000_000 + l),
-      );
-      counter.tick(stage);
-      const pred = scoring.output(model, xTest, test.length);
-      fits.push({ model, output: pred, innerOof: tuned.oof });
-      test.forEach((row, k) => (perLearnerOof[l]![row] = pred[k]!));
-      perLearnerFolds[l]!.push(scoring.foldScores(yTest, pred));
-      innerScores[l]!.push(tuned.innerScore);
-      params[l]!.push(tuned.params);
-      if (tuned.innerScore < bestScore) {
-        bestScore = tuned.innerScore;
-        best = l;
-      }
+    counter.tick(stage);
+    if (tuned.innerScore < bestScore) {
+      bestScore = tuned.innerScore;
+      best = l;
+    }
+    const output = plan.scoring.output(model, xTest, test.length);
+    return { output, innerScore: tuned.innerScore, params: tuned.params, innerOof: tuned.oof, model };
+  });
+  return { fold: f, perLearner, best };
+}
+
+/** Puts the outer-fold studies (in fold order) and the final model together into the nested CV result. */
+export function assembleNestedCv<M, S extends FoldScores>(
+  input: TunedNestedCvInput<M, S>,
+  plan: NestedCvPlan<M, S>,
+  studies: readonly OuterFoldStudy<M>[],
+): TunedNestedCvResult<S> {
+  const { y, n, learners } = input;
+  const { fold, scoring } = plan;
+  const perLearnerOof = learners.map(() => new Float64Array(n).fill(Number.NaN));
+  const perLearnerFolds = learners.map((): S[] => []);
+  const oof = new Float64Array(n).fill(Number.NaN);
+  const chosenFolds: S[] = [];
+  for (const study of studies) {
+    const { test } = foldSplit(fold, study.fold);
+    const yTest = selectValues(y, test);
+    study.perLearner.forEach((o, l) => {
+      test.forEach((row, k) => (perLearnerOof[l]![row] = o.output[k]!));
+      perLearnerFolds[l]!.push(scoring.foldScores(yTest, o.output));
     });
-    const winner = fits[best]!;
-    chosen.push(learners[best]!.name);
+    const winner = study.perLearner[study.best]!;
     test.forEach((row, k) => (oof[row] = winner.output[k]!));
     chosenFolds.push(scoring.foldScores(yTest, winner.output));
-    input.onOuterFold?.({
-      fold: f,
-      train,
-      test,
-      learner: learners[best]!.name,
-      model: winner.model,
-      testOutput: winner.output,
-      innerOof: winner.innerOof,
-    });
   }
-
-  const final = tuneAndRefitCounted(x, y, n, p, groups, input, counter);
   const skip = scoring.skipUndefined ?? false;
   return {
-    cv: {
-      fold,
-      oof,
-      chosen,
-      scores: summarise(chosenFolds, skip),
-      learners: learners.map((learner, l) => ({
-        learner: learner.name,
-        oof: perLearnerOof[l]!,
-        innerScores: innerScores[l]!,
-        params: params[l]!,
-        ...summarise(perLearnerFolds[l]!, skip),
-      })),
-    },
-    final,
+    fold,
+    oof,
+    chosen: studies.map((s) => learners[s.best]!.name),
+    scores: summarise(chosenFolds, skip),
+    learners: learners.map((learner, l) => ({
+      learner: learner.name,
+      oof: perLearnerOof[l]!,
+      innerScores: studies.map((s) => s.perLearner[l]!.innerScore),
+      params: studies.map((s) => s.perLearner[l]!.params),
+      ...summarise(perLearnerFolds[l]!, skip),
+    })),
   };
+}
+
+/** Model fits of a whole nested CV (outer folds and the final tuning), for progress. */
+export function nestedCvFits(
+  input: Pick<TuningOptions<unknown, FoldScores>, 'learners' | 'nTrials' | 'innerSplits'>,
+  outerSplits: number,
+): number {
+  return (outerSplits + 1) * fitsPerTuning(input, input.innerSplits);
+}
+
+/** The nested CV estimate, then the final model tuned and refitted on all rows (reported separately). */
+export function tunedNestedCv<M = Predictor, S extends FoldScores = RegressionFoldScores>(
+  input: TunedNestedCvInput<M, S>,
+): { cv: TunedNestedCvResult<S>; final: FinalModel<M> } {
+  const plan = planNestedCv(input);
+  const counter = new FitCounter(nestedCvFits(input, input.outerSplits), input);
+  const studies: OuterFoldStudy<M>[] = [];
+  for (let f = 0; f < input.outerSplits; f++) {
+    const study = outerFoldStudy(input, plan, f, counter);
+    studies.push(study);
+    if (input.onOuterFold) {
+      const { train, test } = foldSplit(plan.fold, f);
+      const winner = study.perLearner[study.best]!;
+      input.onOuterFold({
+        fold: f,
+        train,
+        test,
+        learner: input.learners[study.best]!.name,
+        model: winner.model!,
+        testOutput: winner.output,
+        innerOof: winner.innerOof,
+      });
+    }
+  }
+  const { x, y, n, p } = input;
+  const final = refitFinal(x, y, n, p, input, finalStudy(x, y, n, p, plan.groups, input, counter), counter);
+  return { cv: assembleNestedCv(input, plan, studies), final };
 }

@@ -42,7 +42,7 @@ export const nonlinearAnalysisTask: Task = async (ctx) => {
     const modelFile = `model-${index + 1}.model.json`;
     const slice = (f: number) => 0.05 + (0.85 * (index + f)) / columns.targets.length;
     try {
-      const out = studyTarget(target, data, {
+      const out = await studyTarget(target, data, {
         models,
         outerSplits: params.outer_splits,
         innerSplits: params.cv_splits,

@@ -4,18 +4,19 @@
  */
 import type { NonlinearTarget } from '../../../../src-shared/api/nonlinear-result.js';
 import { encodeFeatures, featureSpecsOf } from '../../../analysis/learners/feature-encoding.js';
-import type { LearnerModel } from '../../../analysis/learners/learner-model.js';
 import { learnerByName } from '../../../analysis/learners/learner-registry.js';
 import { ModelPipeline, saveModelFile } from '../../../analysis/learners/model-pipeline.js';
-import { tunableLearner } from '../../../analysis/learners/tunable-learner.js';
+import { tunedNestedCvParallel } from '../../../analysis/learners/tuned-cv-kernel.js';
 import { duplicateRowGroups } from '../../../analysis/model-selection/group-k-fold.js';
 import { mae, r2, rmse } from '../../../analysis/model-selection/metrics.js';
-import {
-  tunedNestedCv,
-  type RegressionFoldScores,
-} from '../../../analysis/model-selection/tuned-nested-cv.js';
+import type { RegressionFoldScores } from '../../../analysis/model-selection/tuned-nested-cv.js';
+import { serialMap } from '../../../analysis/parallel/parallel-map.js';
+import { sharedComputePool } from '../../compute/compute-pool.js';
 import { createRng, deriveSeed } from '../../../analysis/random/rng.js';
 import type { TargetData } from './nonlinear-inputs.js';
+
+/** Rows × trials × (outer folds + 1) above which the folds go to the compute pool; below, threads cost more than they save. */
+const PARALLEL_WORK = 20_000;
 
 /** SHAP values are computed for at most this many rows (a seeded sample beyond). */
 export const MAX_SHAP_ROWS = 1000;
@@ -79,31 +80,35 @@ function shapSummary(pipeline: ModelPipeline, data: TargetData, seed: number): N
   };
 }
 
-export function studyTarget(
+export async function studyTarget(
   target: string,
   data: TargetData,
   options: TargetStudyOptions,
-): { result: NonlinearTarget; modelFile: string } {
+): Promise<{ result: NonlinearTarget; modelFile: string }> {
   const specs = featureSpecsOf(data.features, data.n);
   const needsComplete = options.models.some((m) => learnerByName(m).missingValues === 'error');
   const values = Object.fromEntries(data.features.map((f) => [f.name, f.values]));
   const { x } = encodeFeatures(specs, values, data.n, !needsComplete);
   const p = x.length / data.n;
-  const learners = options.models.map((name) => tunableLearner(name, { task: 'regression', prune: true }));
-  const { cv, final } = tunedNestedCv<LearnerModel>({
-    x,
-    y: data.y,
-    n: data.n,
-    p,
-    learners,
-    outerSplits: options.outerSplits,
-    innerSplits: options.innerSplits,
-    nTrials: options.nTrials,
-    seed: options.seed,
-    groups: data.groups ?? duplicateRowGroups(x, data.n, p),
-    signal: options.signal,
-    onProgress: (f, stage) => options.onProgress(0.95 * f, stage),
-  });
+  const work = data.n * options.nTrials * (options.outerSplits + 1);
+  const { cv, final } = await tunedNestedCvParallel(
+    {
+      x,
+      y: data.y,
+      n: data.n,
+      p,
+      learners: [...options.models],
+      prune: true,
+      outerSplits: options.outerSplits,
+      innerSplits: options.innerSplits,
+      nTrials: options.nTrials,
+      seed: options.seed,
+      groups: data.groups ?? duplicateRowGroups(x, data.n, p),
+      signal: options.signal,
+      onProgress: (f, stage) => options.onProgress(0.95 * f, stage),
+    },
+    work >= PARALLEL_WORK ? sharedComputePool() : serialMap,
+  );
 
   const pipeline = new ModelPipeline(specs, { name: target }, final.model);
   const fitted = final.model.predict(x, data.n);
