@@ -47,6 +47,13 @@ export const FactorDefinition = z.strictObject({
     .optional(),
 });
 
+/** A candidate grid generated from factor definitions (as the optimization job's), for predicting untested conditions. */
+export const CandidateGrid = z.strictObject({
+  factors: z.array(FactorDefinition).min(1).max(50),
+  one_hot_groups: z.array(z.array(columnName).min(2)).optional(),
+  constraints: z.array(z.string().min(1).max(1000)).max(50).optional(),
+});
+
 export const OptimizationParameters = z.strictObject({
   ...inputOptions,
   /** Runs to choose (new runs; existing ones come on top). */
@@ -134,7 +141,17 @@ export const NonlinearAnalysisParameters = z.strictObject({
   /** Rows sharing a value here are never split between training and test; default: identical feature rows. */
   group_column: columnName.optional(),
   enable_shap: z.boolean().default(true),
+  /** Predict `candidates` with the final models and rank them by Pareto dominance (needs 2 or more targets). */
   enable_pareto: z.boolean().default(false),
+  candidates: CandidateGrid.optional(),
+  /** Direction per target for the Pareto ranking; default: every target minimised (wear, sag, roughness). */
+  pareto_objectives: z
+    .array(
+      z.strictObject({ column: columnName, direction: z.enum(['minimize', 'maximize']).default('minimize') }),
+    )
+    .min(2)
+    .max(6)
+    .optional(),
   random_seed: seed.default(42),
 });
 
@@ -188,13 +205,7 @@ export const PredictionParameters = z.strictObject({
    * Predict a generated candidate grid (the optimization job's factor definitions) instead of the uploaded table,
    * which is then not read (it may hold only a header).
    */
-  candidates: z
-    .strictObject({
-      factors: z.array(FactorDefinition).min(1).max(50),
-      one_hot_groups: z.array(z.array(columnName).min(2)).optional(),
-      constraints: z.array(z.string().min(1).max(1000)).max(50).optional(),
-    })
-    .optional(),
+  candidates: CandidateGrid.optional(),
 });
 
 /** An objective's direction; `min`/`max` are accepted as short forms of `minimize`/`maximize`. */

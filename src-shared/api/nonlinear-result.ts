@@ -70,10 +70,30 @@ export const NonlinearTarget = z.strictObject({
 });
 export type NonlinearTarget = z.infer<typeof NonlinearTarget>;
 
+/** The final models' predictions on a generated candidate grid, ranked by Pareto dominance (enable_pareto). */
+export const NonlinearPareto = z.strictObject({
+  objectives: z.array(z.strictObject({ column: z.string(), direction: z.enum(['minimize', 'maximize']) })),
+  n_candidates: z.number().int(),
+  n_front: z.number().int(),
+  /** Factor columns of the candidates, then the predicted targets. */
+  columns: z.array(z.string()),
+  /** Front rows (at most 1,000; pareto-candidates.csv has all): 1-based candidate number and values by column. */
+  front: z.array(
+    z.strictObject({
+      candidate: z.number().int(),
+      values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+    }),
+  ),
+  /** The knee of the front (largest distance to the hyperplane through the extremes), or null. */
+  knee_candidate: z.number().int().nullable(),
+});
+export type NonlinearPareto = z.infer<typeof NonlinearPareto>;
+
 export const NonlinearAnalysisBody = z.strictObject({
   features: z.array(z.string()),
   /** Rows with an identical feature vector are one condition: never split between training and test. */
   grouping: z.enum(['replicates', 'column']),
   targets: z.array(NonlinearTarget),
+  pareto: NonlinearPareto.nullable().optional(),
 });
 export type NonlinearAnalysisBody = z.infer<typeof NonlinearAnalysisBody>;

@@ -139,6 +139,60 @@ describe('nonlinear_analysis task', () => {
     expect(t.metrics.oof_r2).toBeLessThanOrEqual(0.05);
   }, 120_000);
 
+  it('enable_pareto: predicts the candidate grid with the final models and keeps exactly the non-dominated candidates', async () => {
+    const candidates = {
+      factors: [
+        { name: '回転速度', min: 1000, max: 6000, step: 1000 },
+        { name: '送り速度', min: 500, max: 3500, step: 500 },
+        { name: '切込量', levels: [0.5, 1, 1.5] },
+        { name: 'パス数', levels: [1, 2, 3] },
+        { name: '材料', type: 'categorical', levels: ['Steel', 'Alumi'] },
+      ],
+    };
+    const out = await nonlinearAnalysisTask(
+      context(csv(60, 4), {
+        target_columns: ['摩耗量', '上面ダレ量'],
+        feature_columns: ['回転速度', '送り速度', '切込量', 'パス数', '材料'],
+        models_to_use: ['extra_trees'],
+        ...FAST,
+        enable_pareto: true,
+        candidates,
+      }),
+    );
+    const body = NonlinearAnalysisBody.parse(out.body);
+    const pareto = body.pareto!;
+    expect(pareto.n_candidates).toBe(6 * 7 * 3 * 3 * 2);
+    // Brute force over every candidate with the saved models: the front is exactly the non-dominated set.
+    const models = body.targets.map((t) => loadModelFile(new TextDecoder().decode(file(out, t.model_file))));
+    const rows: Array<Record<string, number | string>> = [];
+    for (const a of [1000, 2000, 3000, 4000, 5000, 6000])
+      for (const b of [500, 1000, 1500, 2000, 2500, 3000, 3500])
+        for (const c of [0.5, 1, 1.5])
+          for (const d of [1, 2, 3])
+            for (const m of ['Steel', 'Alumi'])
+              rows.push({ 回転速度: a, 送り速度: b, 切込量: c, パス数: d, 材料: m });
+    const values = {
+      回転速度: Float64Array.from(rows, (r) => r['回転速度'] as number),
+      送り速度: Float64Array.from(rows, (r) => r['送り速度'] as number),
+      切込量: Float64Array.from(rows, (r) => r['切込量'] as number),
+      パス数: Float64Array.from(rows, (r) => r['パス数'] as number),
+      材料: rows.map((r) => r['材料'] as string),
+    };
+    const pred = models.map((m) => m.predict(values, rows.length));
+    const dominated = (i: number) =>
+      rows.some((_, j) => pred.every((p) => p[j]! <= p[i]!) && pred.some((p) => p[j]! < p[i]!));
+    const key = (r: Record<string, unknown>) =>
+      ['回転速度', '送り速度', '切込量', 'パス数', '材料'].map((k) => r[k]).join('|');
+    const expected = new Set(rows.filter((_, i) => !dominated(i)).map(key));
+    expect(pareto.n_front).toBe(expected.size);
+    for (const f of pareto.front) expect(expected.has(key(f.values))).toBe(true);
+    const csvRows = new TextDecoder().decode(file(out, 'pareto-candidates.csv')).trim().split('\r\n');
+    expect(csvRows).toHaveLength(1 + expected.size);
+    console.log(
+      `enable_pareto: ${pareto.n_candidates} candidates, ${pareto.n_front} on the front (brute force agrees)`,
+    );
+  }, 120_000);
+
   it('names the problem: unknown column, too few rows, a missing value for a model that needs complete rows', async () => {
     await expect(
       nonlinearAnalysisTask(context(csv(30, 1), { target_columns: ['摩耗'], ...FAST })),
@@ -146,6 +200,12 @@ describe('nonlinear_analysis task', () => {
     const few = nonlinearAnalysisTask(context(csv(5, 1), { target_columns: ['摩耗量'], ...FAST }));
     await expect(few).rejects.toBeInstanceOf(TaskError);
     await expect(few).rejects.toThrow(/5 usable rows.*outer_splits/);
+
+    await expect(
+      nonlinearAnalysisTask(
+        context(csv(30, 1), { target_columns: ['摩耗量', '上面ダレ量'], ...FAST, enable_pareto: true }),
+      ),
+    ).rejects.toThrow(/enable_pareto needs candidates/);
 
     const withGap = csv(40, 3).replace(/\n(\d+),(\d+),/, '\n$1,,');
     const out = await nonlinearAnalysisTask(

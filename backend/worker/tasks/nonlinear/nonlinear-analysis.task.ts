@@ -1,16 +1,49 @@
 /** The `nonlinear_analysis` job: tuned nested CV of the chosen models per target, the final models, their SHAP summaries. */
+import type { z } from 'zod';
 import { NonlinearAnalysisParameters } from '../../../../src-shared/api/job-types.js';
 import type { NonlinearAnalysisBody, NonlinearTarget } from '../../../../src-shared/api/nonlinear-result.js';
 import type { Warning } from '../../../../src-shared/api/results.js';
 import { learnerByName } from '../../../analysis/learners/learner-registry.js';
+import type { ModelPipeline } from '../../../analysis/learners/model-pipeline.js';
 import { readTable } from '../../../ingest/index.js';
 import { TaskError, type Task } from '../task.js';
 import { nonlinearColumns, targetData } from './nonlinear-inputs.js';
 import { nonlinearOutputFiles } from './nonlinear-outputs.js';
+import { paretoOfCandidates, type ParetoObjective } from './nonlinear-pareto.js';
 import { studyTarget } from './nonlinear-target.js';
 
 /** Fewest distinct conditions per outer fold for a score worth reporting. */
 const MIN_ROWS_PER_FOLD = 2;
+
+type Params = z.output<typeof NonlinearAnalysisParameters>;
+
+/** The Pareto objectives of enable_pareto, checked before any model is fitted so a mistake costs nothing. */
+function paretoObjectives(params: Params): ParetoObjective[] {
+  if (!params.candidates)
+    throw new TaskError(
+      'ZS_ERR_INPUT',
+      'enable_pareto needs candidates: the factor definitions of the conditions to predict and rank.',
+      { field: 'parameters.candidates' },
+    );
+  const objectives =
+    params.pareto_objectives ??
+    params.target_columns.map((column) => ({ column, direction: 'minimize' as const }));
+  if (objectives.length < 2)
+    throw new TaskError('ZS_ERR_INPUT', 'enable_pareto needs at least two targets to trade off.', {
+      field: 'parameters.target_columns',
+    });
+  for (const o of objectives)
+    if (!params.target_columns.includes(o.column))
+      throw new TaskError(
+        'ZS_ERR_INPUT',
+        `pareto_objectives: "${o.column}" is not one of the target columns.`,
+        {
+          field: 'parameters.pareto_objectives',
+          column: o.column,
+        },
+      );
+  return objectives;
+}
 
 export const nonlinearAnalysisTask: Task = async (ctx) => {
   const params = NonlinearAnalysisParameters.parse(ctx.parameters);
@@ -22,14 +55,10 @@ export const nonlinearAnalysisTask: Task = async (ctx) => {
   ctx.progress(0.05, 'preparing_data');
 
   const warnings: Warning[] = [];
-  if (params.enable_pareto)
-    warnings.push({
-      code: 'ZS_WARN_PARETO_SEPARATE',
-      message:
-        'enable_pareto: this job has no candidate grid to predict; run a prediction job on the grid with this job’s models, then a pareto job on its predictions.',
-    });
+  const objectives = params.enable_pareto ? paretoObjectives(params) : null;
   const targets: NonlinearTarget[] = [];
   const modelFiles: Array<{ name: string; text: string }> = [];
+  const pipelines = new Map<string, ModelPipeline>();
   for (const [index, target] of columns.targets.entries()) {
     const data = targetData(table, target, columns, { completeRows, groupColumn: params.group_column });
     warnings.push(...data.warnings);
@@ -55,19 +84,27 @@ export const nonlinearAnalysisTask: Task = async (ctx) => {
       });
       targets.push(out.result);
       modelFiles.push({ name: modelFile, text: out.modelFile });
+      pipelines.set(target, out.pipeline);
     } catch (err) {
       if (ctx.signal.aborted || !(err instanceof RangeError)) throw err;
       // The engine's RangeErrors describe the data (too few groups, a missing value…): the user can act on them.
       throw new TaskError('ZS_ERR_INPUT', `${target}: ${err.message}`, { target });
     }
   }
-  ctx.progress(0.92, 'writing_outputs');
+  let pareto: ReturnType<typeof paretoOfCandidates> | null = null;
+  if (objectives && params.candidates) {
+    ctx.progress(0.9, 'pareto');
+    pareto = paretoOfCandidates(params.candidates, pipelines, objectives, params.random_seed);
+  }
+  ctx.progress(0.93, 'writing_outputs');
   const body: NonlinearAnalysisBody = {
     features: columns.features.map((f) => f.name),
     grouping: params.group_column !== undefined ? 'column' : 'replicates',
     targets,
+    pareto: pareto?.body ?? null,
   };
   const files = await nonlinearOutputFiles(body, modelFiles);
+  if (pareto) files.push({ name: 'pareto-candidates.csv', bytes: pareto.csv });
   const summary = targets
     .map((t) => `${t.target}: ${t.model}, OOF R² = ${t.metrics.oof_r2?.toFixed(3) ?? '—'}`)
     .join('; ');

@@ -84,7 +84,7 @@ export async function studyTarget(
   target: string,
   data: TargetData,
   options: TargetStudyOptions,
-): Promise<{ result: NonlinearTarget; modelFile: string }> {
+): Promise<{ result: NonlinearTarget; modelFile: string; pipeline: ModelPipeline }> {
   const specs = featureSpecsOf(data.features, data.n);
   const needsComplete = options.models.some((m) => learnerByName(m).missingValues === 'error');
   const values = Object.fromEntries(data.features.map((f) => [f.name, f.values]));
@@ -168,5 +168,5 @@ export async function studyTarget(
     },
     shap,
   };
-  return { result, modelFile: saveModelFile(pipeline, { metrics }) };
+  return { result, modelFile: saveModelFile(pipeline, { metrics }), pipeline };
 }
