@@ -514,4 +514,24 @@ export const en: Readonly<Record<keyof typeof ja, string>> = {
   'nonlinear.shapSample': 'SHAP values of {shown} of {n} rows.',
   'nonlinear.metric': 'Metric',
   'nonlinear.pooled': 'pooled over folds',
+  'form.target': 'Target',
+  'form.target.classification.help':
+    'The column to classify. It must hold exactly two values (1/0, OK/NG, Yes/No, ...); rows without one are left out.',
+  'param.positive_label': 'Positive value',
+  'param.positive_label.help':
+    'The value of the target column that means "positive" (e.g. 1, NG, Yes); the other value is negative.',
+  'form.positive.choose': '(choose the positive value)',
+  'validation.requiredPositive': 'Choose or type the value that means positive.',
+  'form.features.classification.help':
+    'The columns the classifier may use. None chosen: every column except the target. Text columns are one-hot coded.',
+  'param.n_trials_inner': 'Tuning trials',
+  'param.n_trials_inner.help': 'Hyperparameter search trials per model and outer fold.',
+  'param.alpha': 'α (false-positive rate)',
+  'param.alpha.help': 'Largest share of negatives the "positive" verdict may catch.',
+  'param.beta': 'β (false-negative rate)',
+  'param.beta.help':
+    'Largest share of positives the "negative" verdict may let through; between the two is gray.',
+  'param.confidence': 'Confidence',
+  'param.confidence.help': 'Probability that the realised error rates stay within α and β.',
+  'option.models_to_use.logistic_regression': 'Logistic regression',
 };

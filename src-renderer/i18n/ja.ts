@@ -509,4 +509,23 @@ export const ja = {
   'nonlinear.shapSample': 'SHAP 値は {n} 行中 {shown} 行で計算しました。',
   'nonlinear.metric': '指標',
   'nonlinear.pooled': '全 fold をまとめた値',
+  'form.target': '目的変数',
+  'form.target.classification.help':
+    '分類する列です。値がちょうど 2 種類（1/0、OK/NG、Yes/No など）の列を選びます。値のない行は除きます。',
+  'param.positive_label': '陽性とする値',
+  'param.positive_label.help':
+    '目的変数の列で「陽性」を意味する値（例: 1、NG、Yes）。もう一方の値が陰性です。',
+  'form.positive.choose': '（陽性とする値を選ぶ）',
+  'validation.requiredPositive': '陽性を意味する値を選ぶか入力してください。',
+  'form.features.classification.help':
+    '分類に使う列です。選ばなければ目的変数以外のすべての列を使います。文字の列はダミー変数にします。',
+  'param.n_trials_inner': 'チューニング試行数',
+  'param.n_trials_inner.help': 'モデルと外側 fold ごとのハイパーパラメータ探索の試行数です。',
+  'param.alpha': 'α（偽陽性率）',
+  'param.alpha.help': '「陽性」判定が陰性を取り込んでよい割合の上限です。',
+  'param.beta': 'β（偽陰性率）',
+  'param.beta.help': '「陰性」判定が陽性を見逃してよい割合の上限です。二つの間はグレーになります。',
+  'param.confidence': '信頼度',
+  'param.confidence.help': '実際の誤り率が α と β 以内に収まる確率です。',
+  'option.models_to_use.logistic_regression': 'ロジスティック回帰',
 };

@@ -2,13 +2,17 @@
  * The modelling job types through the built UI's own forms, on a real backend: a `nonlinear_analysis` job (its
  * parity plot must draw every out-of-fold row of result.json, its SHAP importance one bar per feature), a `pareto`
  * job (the view's front = result.json's), and a `prediction` job applying the finished nonlinear model to a new
- * table (its row count). Small on purpose: 60 rows, 2 models, 3 outer × 3 inner folds, 4 trials.
- * Screenshots: test-results/nonlinear-*.png, pareto-form.png, pareto-ui-result.png, prediction-*.png.
+ * table (its row count), and a `classification` job (OK/NG with its positive value chosen from the preview; the
+ * view's confusion matrix, decision counts and ROC curve = result.json's). Small on purpose: 60–80 rows, 2 models,
+ * 3 outer × 3 inner folds, 3–4 trials.
+ * Screenshots: test-results/nonlinear-*.png, pareto-form.png, pareto-ui-result.png, prediction-*.png,
+ * classification-form.png, classification-result.png.
  *
  * Needs `dist/renderer` (`npm run build`) and /usr/bin/chromium; missing either is a failure, never a skip.
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClassificationBody } from '../../src-shared/api/classification-result.js';
 import { NonlinearAnalysisBody } from '../../src-shared/api/nonlinear-result.js';
 import { ParetoBody } from '../../src-shared/api/pareto-result.js';
 import { PredictionBody } from '../../src-shared/api/prediction-result.js';
@@ -65,6 +69,19 @@ function tradeOffStudy(): Uint8Array {
 function newConditions(): Uint8Array {
   const lines = ['回転速度,送り速度,切込量'];
   for (let i = 0; i < 12; i++) lines.push([1100 + 100 * (i % 10), 350 + 25 * (i % 12), 0.3].join(','));
+  return csv(lines);
+}
+
+/** 80 inspected parts: NG when pressure and temperature are high together (a deterministic wobble blurs the edge). */
+function inspectionStudy(): Uint8Array {
+  const lines = ['圧力,温度,判定'];
+  for (let i = 0; i < 80; i++) {
+    const pressure = 10 + ((i * 7) % 20);
+    const temperature = 20 + ((i * 13) % 15);
+    const wobble = (((i * 37) % 11) - 5) / 4;
+    const score = (pressure - 19.5) / 5 + (temperature - 27) / 4 + wobble;
+    lines.push([pressure, temperature, score > 0 ? 'NG' : 'OK'].join(','));
+  }
   return csv(lines);
 }
 
@@ -203,6 +220,70 @@ describe.sequential('modelling jobs through the UI forms (web mode)', () => {
     });
     await session.shot('prediction-result');
   }, 180_000);
+
+  it('runs classification from its form and shows the confusion matrix, decisions and ROC of result.json', async () => {
+    const form = await startForm(inspectionStudy(), '検査結果.csv', 'classification', 'classification-form');
+    await form.locator('[data-field="target_column"] select').selectOption('判定');
+    // The positive value is offered from the preview's values of the target column.
+    const positive = form.locator('[data-field="positive_label"] select');
+    await positive.locator('option[value="NG"]').waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+    expect(await positive.locator('option').allTextContents()).toEqual(expect.arrayContaining(['OK', 'NG']));
+    await positive.selectOption('NG');
+    const models = form.locator('[data-field="models_to_use"]');
+    expect(await models.getByRole('checkbox').count()).toBe(3);
+    expect(await models.getByRole('checkbox', { checked: true }).count()).toBe(2);
+    await form.locator('[data-field="outer_splits"] input').fill('3');
+    await form.locator('[data-field="cv_splits"] input').fill('3');
+    await form.locator('[data-field="n_trials_inner"] input').fill('3');
+    // 40 rows per class: looser error rates so the P and N verdicts are feasible, not all gray.
+    await form.locator('[data-field="alpha"] input').fill('0.2');
+    await form.locator('[data-field="beta"] input').fill('0.2');
+    await form.locator('[data-field="confidence"] input').fill('0.9');
+    await session.shot('classification-form');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const jobId = await submitForm(page, 'classification-form');
+    await waitJobCompleted(page);
+
+    expect((await client.getStatus(jobId)).parameters).toMatchObject({
+      target_column: '判定',
+      positive_label: 'NG',
+      models_to_use: ['gradient_boosting', 'logistic_regression'],
+      outer_splits: 3,
+      cv_splits: 3,
+      n_trials_inner: 3,
+      alpha: 0.2,
+      beta: 0.2,
+      confidence: 0.9,
+    });
+    const body = ClassificationBody.parse(await resultBody(jobId));
+    expect(body).toMatchObject({ target: '判定', positive_label: 'NG', negative_label: 'OK', n: 80 });
+
+    const view = page.getByTestId('classification-result');
+    await view.waitFor({ timeout: UI_TIMEOUT_MS });
+    const cells = async (tableId: string) =>
+      (await view
+        .locator(`[data-table="${tableId}"] tbody tr`)
+        .evaluateAll((rows) =>
+          rows.map((r) => [...r.querySelectorAll('td')].slice(1).map((td) => Number(td.textContent))),
+        )) as number[][];
+    const c = body.confusion;
+    expect(await cells('class-confusion')).toEqual([
+      [c.tp, c.fn],
+      [c.fp, c.tn],
+    ]);
+    const tw = body.three_way;
+    expect(await cells('class-three-way')).toEqual(
+      [tw.p, tw.n, tw.gray].map((k) => [k.positive, k.negative]),
+    );
+    expect(c.tp + c.fn + c.fp + c.tn).toBe(body.n);
+    expect(body.thresholds.tau_pos.feasible).toBe(true);
+    expect(c.tp).toBeGreaterThan(0);
+    expect((await plotTraceCounts(page, 'roc'))[0]).toBe(body.curves.roc.fpr.length);
+    expect((await plotTraceCounts(page, 'pr'))[0]).toBe(body.curves.pr.recall.length);
+    expect(await view.locator('[data-cv]').count()).toBeGreaterThan(0);
+    await session.shot('classification-result');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 240_000);
 
   it('raised no page errors or console errors', () => {
     expect(session.problems).toEqual([]);

@@ -12,6 +12,9 @@ import { OptimizationForm } from './OptimizationForm.js';
 const NonlinearAnalysisForm = lazy(() =>
   import('./NonlinearAnalysisForm.js').then((m) => ({ default: m.NonlinearAnalysisForm })),
 );
+const ClassificationForm = lazy(() =>
+  import('./ClassificationForm.js').then((m) => ({ default: m.ClassificationForm })),
+);
 const ParetoForm = lazy(() => import('./ParetoForm.js').then((m) => ({ default: m.ParetoForm })));
 const PredictionForm = lazy(() => import('./PredictionForm.js').then((m) => ({ default: m.PredictionForm })));
 
@@ -21,6 +24,8 @@ function Loaded({ jobType, ...props }: JobFormProps & { jobType: FormJobType }) 
       return <OptimizationForm {...props} />;
     case 'nonlinear_analysis':
       return <NonlinearAnalysisForm {...props} />;
+    case 'classification':
+      return <ClassificationForm {...props} />;
     case 'pareto':
       return <ParetoForm {...props} />;
     case 'prediction':

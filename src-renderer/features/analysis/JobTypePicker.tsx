@@ -9,6 +9,7 @@ export const FORM_JOB_TYPES = [
   'linear_analysis',
   'optimization',
   'nonlinear_analysis',
+  'classification',
   'pareto',
   'prediction',
 ] as const;
