@@ -173,8 +173,8 @@ const RADIX_MIN = 4096;
 /**
  * Sorts idx[0..m) by the doubles whose bits are in `bits` (a Uint32Array view of a Float64Array holding value k
  * at element k, no NaN; −0 before +0), moving idx along, with an LSD radix sort on the IEEE-754 bits (six
- * 11-bit digits), skipping digits that all keys share. idx2 and bits2 are scratch of the same sizes. Mutates
- * idx, bits and the scratch.
+ * 11-bit digits), skipping digits that all keys share. idx2 and bits2 are scratch of the same sizes; count
+ * holds 6·RADIX counters. Mutates idx, bits and the scratch.
  */
 function radixArgsort(
   m: number,
@@ -192,6 +192,19 @@ function radixArgsort(
       bits[2 * k + LO] = ~bits[2 * k + LO]! >>> 0;
     } else bits[2 * k + HI] = (hi | 0x80000000) >>> 0;
   }
+  // The digit counts of all six passes in one read of the keys (a permutation does not change them).
+  count.fill(0);
+  const M = RADIX - 1;
+  for (let k = 0; k < m; k++) {
+    const lo = bits[2 * k + LO]!;
+    const hi = bits[2 * k + HI]!;
+    count[lo & M]!++;
+    count[RADIX + ((lo >>> RADIX_BITS) & M)]!++;
+    count[2 * RADIX + ((lo >>> (2 * RADIX_BITS)) & M)]!++;
+    count[3 * RADIX + (hi & M)]!++;
+    count[4 * RADIX + ((hi >>> RADIX_BITS) & M)]!++;
+    count[5 * RADIX + ((hi >>> (2 * RADIX_BITS)) & M)]!++;
+  }
   let srcBits = bits;
   let dstBits = bits2;
   let srcIdx = idx;
@@ -199,11 +212,10 @@ function radixArgsort(
   for (let pass = 0; pass < 6; pass++) {
     const half = pass < 3 ? LO : HI;
     const shift = (pass % 3) * RADIX_BITS;
-    count.fill(0);
-    for (let k = 0; k < m; k++) count[(srcBits[2 * k + half]! >>> shift) & (RADIX - 1)]!++;
-    if (count[(srcBits[half]! >>> shift) & (RADIX - 1)] === m) continue; // every key has this digit
+    const at = pass * RADIX;
+    if (count[at + ((srcBits[half]! >>> shift) & M)] === m) continue; // every key has this digit
     let sum = 0;
-    for (let d = 0; d < RADIX; d++) {
+    for (let d = at; d < at + RADIX; d++) {
       const c = count[d]!;
       count[d] = sum;
       sum += c;
@@ -211,7 +223,7 @@ function radixArgsort(
     for (let k = 0; k < m; k++) {
       const lo = srcBits[2 * k + LO]!;
       const hi = srcBits[2 * k + HI]!;
-      const to = count[((half === LO ? lo : hi) >>> shift) & (RADIX - 1)]!++;
+      const to = count[at + (((half === LO ? lo : hi) >>> shift) & M)]!++;
       dstBits[2 * to + LO] = lo;
       dstBits[2 * to + HI] = hi;
       dstIdx[to] = srcIdx[k]!;
@@ -222,22 +234,46 @@ function radixArgsort(
   if (srcIdx !== idx) idx.set(srcIdx.subarray(0, m));
 }
 
+/** Reusable arrays for `binTrainingColumns` over n rows. */
+export class BinScratch {
+  readonly vals: Float64Array;
+  readonly bits: Uint32Array;
+  readonly bits2: Uint32Array;
+  readonly idx: Int32Array;
+  readonly idx2: Int32Array;
+  readonly count = new Int32Array(6 * RADIX);
+
+  constructor(readonly n: number) {
+    this.vals = new Float64Array(n);
+    this.bits = new Uint32Array(this.vals.buffer);
+    this.bits2 = new Uint32Array(2 * n);
+    this.idx = new Int32Array(n);
+    this.idx2 = new Int32Array(n);
+  }
+}
+
+/** Column-major bin codes for n·p values: one byte each when maxBin + 1 codes fit, else two. */
+export const columnBinsFitUint8 = (maxBin: number): boolean => maxBin + 1 <= 256;
+
 /**
- * The fit-time shortcut for `binMatrix(x, n, p, computeBins(x, n, p, maxBin))`, with the same result: one argsort
- * per feature (radix on the double bits) gives the bounds and every row's bin in a single pass, instead of a
- * comparison sort plus a binary search per value. Does not mutate x; throws on ±∞.
+ * The per-feature half of `binTrainingMatrix`: bins features j0..j1−1 of the column-major n×p matrix x,
+ * writing their codes into columnBins[j·n + i] and returning their bins in feature order. Features are
+ * independent, so two threads may bin disjoint ranges into one columnBins. Does not mutate x; mutates those
+ * columns of columnBins and the scratch only. Throws on ±∞.
  */
-export function binTrainingMatrix(x: Float64Array, n: number, p: number, maxBin = 255): BinnedMatrix {
+export function binTrainingColumns(
+  x: Float64Array,
+  n: number,
+  j0: number,
+  j1: number,
+  maxBin: number,
+  columnBins: Uint8Array | Uint16Array,
+  scratch: BinScratch = new BinScratch(n),
+): FeatureBins[] {
   checkMaxBin(maxBin);
-  const vals = new Float64Array(n);
-  const bits = new Uint32Array(vals.buffer);
-  const bits2 = new Uint32Array(2 * n);
-  const idx = new Int32Array(n);
-  const idx2 = new Int32Array(n);
-  const count = new Int32Array(RADIX);
+  const { vals, bits, bits2, idx, idx2, count } = scratch;
   const features: FeatureBins[] = [];
-  const columnBins = maxBin + 1 <= 256 ? new Uint8Array(n * p) : new Uint16Array(n * p);
-  for (let j = 0; j < p; j++) {
+  for (let j = j0; j < j1; j++) {
     const col = j * n;
     let m = 0;
     for (let i = 0; i < n; i++) {
@@ -263,6 +299,19 @@ export function binTrainingMatrix(x: Float64Array, n: number, p: number, maxBin 
       columnBins[col + i] = b;
     }
   }
+  return features;
+}
+
+/**
+ * The binned matrix from every feature's bins and the column-major codes (which it keeps, not copies): adds
+ * the offsets and the row-major slot matrix. Pure apart from keeping `columnBins`.
+ */
+export function assembleBinnedMatrix(
+  n: number,
+  p: number,
+  features: FeatureBins[],
+  columnBins: Uint8Array | Uint16Array,
+): BinnedMatrix {
   const offset = new Int32Array(p + 1);
   const nBinsAll = new Int32Array(p);
   for (let j = 0; j < p; j++) {
@@ -276,4 +325,16 @@ export function binTrainingMatrix(x: Float64Array, n: number, p: number, maxBin 
     for (let i = 0; i < n; i++) slots[i * p + j] = off + columnBins[col + i]!;
   }
   return { n, p, slots, features, offset, nBins: nBinsAll, columnBins };
+}
+
+/**
+ * The fit-time shortcut for `binMatrix(x, n, p, computeBins(x, n, p, maxBin))`, with the same result: one argsort
+ * per feature (radix on the double bits) gives the bounds and every row's bin in a single pass, instead of a
+ * comparison sort plus a binary search per value. Does not mutate x; throws on ±∞.
+ */
+export function binTrainingMatrix(x: Float64Array, n: number, p: number, maxBin = 255): BinnedMatrix {
+  checkMaxBin(maxBin);
+  const columnBins = columnBinsFitUint8(maxBin) ? new Uint8Array(n * p) : new Uint16Array(n * p);
+  const features = binTrainingColumns(x, n, 0, p, maxBin, columnBins);
+  return assembleBinnedMatrix(n, p, features, columnBins);
 }

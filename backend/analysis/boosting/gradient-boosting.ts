@@ -20,7 +20,8 @@ import { addTreePredictions, treeFromJson, treeToJson } from '../trees/tree.js';
 import type { Tree, TreeJson } from '../trees/tree.js';
 import { binTrainingMatrix } from './binning.js';
 import type { BinnedMatrix } from './binning.js';
-import { histogramWidth } from './histogram.js';
+import { serialHistograms } from './histogram-builder.js';
+import type { HistogramBuilderFactory } from './histogram-builder.js';
 import { GrowWorkspace, growTree } from './grow-tree.js';
 import type { GrowParams, GrownTree } from './grow-tree.js';
 import { lossByName, medianInPlace, sigmoid } from './losses.js';
@@ -68,6 +69,11 @@ export interface GradientBoostingParams {
   baseScore?: number;
   /** Seed of the row and feature sampling. Default 0. */
   seed?: number;
+  /**
+   * Who builds the histograms: the calling thread alone (default), or e.g. a helper thread that takes half the
+   * features (backend/worker/histogram-thread/). Not kept in the model; the model is bit-identical either way.
+   */
+  histograms?: HistogramBuilderFactory;
 }
 
 /** The settings a model was fitted with, all resolved (the validation set itself is not kept). */
@@ -462,7 +468,8 @@ export function fitGradientBoosting(
     base = Float64Array.of(rp.baseScore);
   }
 
-  const binned = binTrainingMatrix(x, n, p, rp.maxBin);
+  const binned =
+    params.histograms?.binTrainingMatrix?.(x, n, p, rp.maxBin) ?? binTrainingMatrix(x, n, p, rp.maxBin);
   const grow: GrowParams = {
     numLeaves: rp.numLeaves,
     maxDepth: rp.maxDepth,
@@ -472,13 +479,14 @@ export function fitGradientBoosting(
     alpha: rp.alpha,
     minSplitGain: rp.minSplitGain,
   };
-  const ws = new GrowWorkspace(binned.offset[p]!, histogramWidth(loss.constHess), n);
+  const hb = (params.histograms ?? serialHistograms).open(binned, loss.constHess);
+  const ws = new GrowWorkspace(hb);
 
   const f = new Float64Array(n * K);
   for (let k = 0; k < K; k++) f.fill(base[k]!, k * n, (k + 1) * n);
-  const grad = new Float64Array(n * K);
-  const hess = new Float64Array(n * K);
-  const rows = new Int32Array(n);
+  const grad = hb.float64(n * K);
+  const hess = hb.float64(n * K);
+  const rows = hb.int32(n);
   const perm = new Int32Array(Math.max(n, p));
   const mask = new Uint8Array(p);
   const residual = new Float64Array(n);
@@ -498,63 +506,67 @@ export function fitGradientBoosting(
   const roundGains: Float64Array[] = [];
   const lr = rp.learningRate;
 
-  for (let round = 0; round < rp.nEstimators; round++) {
-    ctx.signal?.throwIfAborted();
-    loss.gradients(y, f, n, grad, hess);
-    if (nSample < n) sampleRows(rowRng, perm, n, nSample, rows);
-    const splits = new Float64Array(p);
-    const gains = new Float64Array(p);
-    for (let k = 0; k < K; k++) {
-      if (nSample === n) for (let i = 0; i < n; i++) rows[i] = i;
-      sampleFeatures(colRng, perm, p, rp.colsampleByTree, mask);
-      const gk = K === 1 ? grad : grad.subarray(k * n, (k + 1) * n);
-      const hk = K === 1 ? hess : hess.subarray(k * n, (k + 1) * n);
-      const fk = K === 1 ? f : f.subarray(k * n, (k + 1) * n);
-      const grown = growTree(binned, gk, hk, loss.constHess, rows, nSample, mask, grow, ws);
-      const t = grown.tree;
-      const nodes = t.feature.length;
-      if (loss.refitMedian) {
-        for (let node = 0; node < nodes; node++) {
-          if (t.feature[node]! >= 0) continue;
-          let m = 0;
-          for (let a = grown.nodeStart[node]!; a < grown.nodeEnd[node]!; a++) {
-            const i = rows[a]!;
-            residual[m++] = y[i]! - fk[i]!;
+  try {
+    for (let round = 0; round < rp.nEstimators; round++) {
+      ctx.signal?.throwIfAborted();
+      loss.gradients(y, f, n, grad, hess);
+      if (nSample < n) sampleRows(rowRng, perm, n, nSample, rows);
+      const splits = new Float64Array(p);
+      const gains = new Float64Array(p);
+      for (let k = 0; k < K; k++) {
+        if (nSample === n) for (let i = 0; i < n; i++) rows[i] = i;
+        sampleFeatures(colRng, perm, p, rp.colsampleByTree, mask);
+        const gk = K === 1 ? grad : grad.subarray(k * n, (k + 1) * n);
+        const hk = K === 1 ? hess : hess.subarray(k * n, (k + 1) * n);
+        const fk = K === 1 ? f : f.subarray(k * n, (k + 1) * n);
+        const grown = growTree(binned, gk, hk, loss.constHess, rows, nSample, mask, grow, ws);
+        const t = grown.tree;
+        const nodes = t.feature.length;
+        if (loss.refitMedian) {
+          for (let node = 0; node < nodes; node++) {
+            if (t.feature[node]! >= 0) continue;
+            let m = 0;
+            for (let a = grown.nodeStart[node]!; a < grown.nodeEnd[node]!; a++) {
+              const i = rows[a]!;
+              residual[m++] = y[i]! - fk[i]!;
+            }
+            t.value[node] = medianInPlace(residual, m);
           }
-          t.value[node] = medianInPlace(residual, m);
         }
-      }
-      for (let node = 0; node < nodes; node++) {
-        t.value[node] = t.value[node]! * lr + 0; // + 0 turns −0 into +0, which JSON keeps
-        if (t.feature[node]! >= 0) {
-          splits[t.feature[node]!]! += 1;
-          gains[t.feature[node]!]! += grown.gain[node]!;
-        }
-      }
-      if (nSample === n) {
         for (let node = 0; node < nodes; node++) {
-          if (t.feature[node]! >= 0) continue;
-          const v = t.value[node]!;
-          for (let a = grown.nodeStart[node]!; a < grown.nodeEnd[node]!; a++) fk[rows[a]!]! += v;
+          t.value[node] = t.value[node]! * lr + 0; // + 0 turns −0 into +0, which JSON keeps
+          if (t.feature[node]! >= 0) {
+            splits[t.feature[node]!]! += 1;
+            gains[t.feature[node]!]! += grown.gain[node]!;
+          }
         }
-      } else {
-        for (let i = 0; i < n; i++) fk[i]! += t.value[leafOfBinned(grown, binned, i)]!;
+        if (nSample === n) {
+          for (let node = 0; node < nodes; node++) {
+            if (t.feature[node]! >= 0) continue;
+            const v = t.value[node]!;
+            for (let a = grown.nodeStart[node]!; a < grown.nodeEnd[node]!; a++) fk[rows[a]!]! += v;
+          }
+        } else {
+          for (let i = 0; i < n; i++) fk[i]! += t.value[leafOfBinned(grown, binned, i)]!;
+        }
+        if (val !== undefined)
+          addTreePredictions(t, val.x, vn, K === 1 ? vf : vf.subarray(k * vn, (k + 1) * vn));
+        trees.push(t);
       }
-      if (val !== undefined)
-        addTreePredictions(t, val.x, vn, K === 1 ? vf : vf.subarray(k * vn, (k + 1) * vn));
-      trees.push(t);
+      roundSplits.push(splits);
+      roundGains.push(gains);
+      ctx.onProgress?.((round + 1) / rp.nEstimators);
+      if (val !== undefined) {
+        const l = loss.evaluate(val.y, vf, vn);
+        validationLoss.push(l);
+        if (l < bestLoss) {
+          bestLoss = l;
+          bestRounds = round + 1;
+        } else if (rp.earlyStoppingRounds !== null && round + 1 - bestRounds >= rp.earlyStoppingRounds) break;
+      }
     }
-    roundSplits.push(splits);
-    roundGains.push(gains);
-    ctx.onProgress?.((round + 1) / rp.nEstimators);
-    if (val !== undefined) {
-      const l = loss.evaluate(val.y, vf, vn);
-      validationLoss.push(l);
-      if (l < bestLoss) {
-        bestLoss = l;
-        bestRounds = round + 1;
-      } else if (rp.earlyStoppingRounds !== null && round + 1 - bestRounds >= rp.earlyStoppingRounds) break;
-    }
+  } finally {
+    hb.close();
   }
 
   const keep = rp.earlyStoppingRounds !== null && bestRounds > 0 ? bestRounds : roundSplits.length;

@@ -3,8 +3,8 @@ import { createRng } from '../random/rng.js';
 import { leafOf } from '../trees/tree.js';
 import { binTrainingMatrix } from './binning.js';
 import { bestSplit, growTree, GrowWorkspace, leafWeight, splitScore } from './grow-tree.js';
+import { serialHistograms } from './histogram-builder.js';
 import type { GrowParams } from './grow-tree.js';
-import { histogramWidth } from './histogram.js';
 
 const BASE: GrowParams = {
   numLeaves: 31,
@@ -27,7 +27,7 @@ function grow(
 ) {
   const b = binTrainingMatrix(x, n, p, 255);
   const constHess = h === undefined ? 1 : 0;
-  const ws = new GrowWorkspace(b.offset[p]!, histogramWidth(constHess), n);
+  const ws = new GrowWorkspace();
   const rows = Int32Array.from({ length: n }, (_, i) => i);
   const mask = new Uint8Array(p).fill(1);
   const out = growTree(
@@ -192,5 +192,33 @@ describe('growTree', () => {
     const h = Float64Array.of(3, 2, 0, 0); // one feature: one real bin with 2 rows, empty missing bin
     bestSplit(h, 3, 2, 2, Int32Array.of(1), Int32Array.of(0, 2), 2, 1, new Uint8Array([1]), BASE, out);
     expect(out[0]).toBe(-Infinity);
+  });
+});
+
+describe('GrowWorkspace', () => {
+  it('keeps a given histogram builder and refuses a matrix it was not opened for', () => {
+    const { x, g } = data(200, 3, 4);
+    const b = binTrainingMatrix(x, 200, 3, 255);
+    const other = binTrainingMatrix(x, 200, 3, 16);
+    const hb = serialHistograms.open(b, 1);
+    const ws = new GrowWorkspace(hb);
+    expect(ws.builderFor(b, 1)).toBe(hb);
+    expect(() => ws.builderFor(other, 1)).toThrow(RangeError);
+    expect(() => ws.builderFor(b, 0)).toThrow(RangeError);
+    const rows = Int32Array.from({ length: 200 }, (_, i) => i);
+    const mask = new Uint8Array(3).fill(1);
+    const viaBuilder = growTree(b, g, g, 1, rows, 200, mask, BASE, ws);
+    const serial = growTree(
+      b,
+      g,
+      g,
+      1,
+      rows.map((_, i) => i),
+      200,
+      mask,
+      BASE,
+      new GrowWorkspace(),
+    );
+    expect(viaBuilder.tree).toEqual(serial.tree);
   });
 });

@@ -14,7 +14,9 @@
  */
 import type { Tree } from '../trees/tree.js';
 import type { BinnedMatrix } from './binning.js';
-import { buildHistogram, histogramWidth, subtractHistogram } from './histogram.js';
+import { serialHistograms } from './histogram-builder.js';
+import type { HistogramBuilder } from './histogram-builder.js';
+import { histogramWidth, subtractHistogram } from './histogram.js';
 
 export interface GrowParams {
   /** Maximum leaves, ≥ 2. */
@@ -45,30 +47,29 @@ export interface GrownTree {
   nodeEnd: Int32Array;
 }
 
-/** Reusable buffers for `growTree`, sized for one binned matrix and one numLeaves; keeps fits allocation-free. */
+/**
+ * What `growTree` keeps between trees of one fit: its histogram builder (which owns the histogram pool and the
+ * partition scratch). Histograms come from `builder` when given (its binned matrix and hessian mode must be
+ * the ones grown on), else from a serial builder made for the matrix on first use.
+ */
 export class GrowWorkspace {
-  private readonly pool: Float64Array[] = [];
-  readonly tmpRows: Int32Array;
+  private hb: HistogramBuilder | null;
+  private readonly fixed: boolean;
 
-  /** For `totalSlots` histogram slots of `width` doubles and n rows. */
-  constructor(
-    readonly totalSlots: number,
-    readonly width: 2 | 3,
-    n: number,
-  ) {
-    this.tmpRows = new Int32Array(n);
+  constructor(builder?: HistogramBuilder) {
+    this.hb = builder ?? null;
+    this.fixed = builder !== undefined;
   }
 
-  /** A zeroed histogram. */
-  take(): Float64Array {
-    const h = this.pool.pop();
-    if (h === undefined) return new Float64Array(this.totalSlots * this.width);
-    h.fill(0);
-    return h;
-  }
-
-  give(h: Float64Array | null): void {
-    if (h !== null) this.pool.push(h);
+  /** The histogram builder for this matrix and hessian mode. */
+  builderFor(binned: BinnedMatrix, constHess: number): HistogramBuilder {
+    const hb = this.hb;
+    if (hb !== null && hb.binned === binned && hb.constHess === constHess) return hb;
+    if (this.fixed)
+      throw new RangeError('GrowWorkspace: its histogram builder was opened for another matrix or loss');
+    hb?.close();
+    this.hb = serialHistograms.open(binned, constHess);
+    return this.hb;
   }
 }
 
@@ -112,6 +113,7 @@ export function bestSplit(
   const ci = width - 1;
   const { minDataInLeaf, minChildWeight, lambda, alpha, minSplitGain } = params;
   const p = nBins.length;
+  const a0 = alpha === 0; // T(g) = g: skip the threshold (its sign tests mispredict)
   const parentScore = splitScore(G, H, lambda, alpha);
   let best = -Infinity;
   let bf = -1;
@@ -121,7 +123,9 @@ export function bestSplit(
   let bhl = 0;
   let bcl = 0;
   // Candidates are screened without division: TL²/DL + TR²/DR > total ⇔ TL²·DR + TR²·DL > total·DL·DR (DL,
-  // DR > 0); the screen is slightly loose and the exact gain, computed as everywhere else, decides.
+  // DR > 0); the screen is slightly loose and the exact gain, computed as everywhere else, decides. The screen
+  // comes before the admissibility tests: it rejects almost every bin with one predictable branch (a third
+  // faster than testing admissibility first; the outcome is the same, nothing here has side effects).
   let bestTotal = -Infinity; // best + parentScore
   for (let j = 0; j < p; j++) {
     if (featureMask[j] === 0) continue;
@@ -149,25 +153,28 @@ export function bestSplit(
       {
         const gr = G - gl;
         const hr = H - hl;
-        if (cl >= minDataInLeaf && hl >= minChildWeight && hr >= minChildWeight) {
-          const tl = threshold(gl, alpha);
-          const tr = threshold(gr, alpha);
-          const dl = hl + lambda;
-          const dr = hr + lambda;
-          const num = tl * tl * dr + tr * tr * dl;
-          const bound = bestTotal * dl * dr;
-          if (num > bound - SCREEN_SLACK * Math.abs(bound)) {
-            const gain = (tl * tl) / dl + (tr * tr) / dr - parentScore;
-            if (gain > best) {
-              best = gain;
-              bestTotal = best + parentScore;
-              bf = j;
-              bb = t;
-              bml = 0;
-              bgl = gl;
-              bhl = hl;
-              bcl = cl;
-            }
+        const tl = a0 ? gl : threshold(gl, alpha);
+        const tr = a0 ? gr : threshold(gr, alpha);
+        const dl = hl + lambda;
+        const dr = hr + lambda;
+        const num = tl * tl * dr + tr * tr * dl;
+        const bound = bestTotal * dl * dr;
+        if (
+          num > bound - SCREEN_SLACK * Math.abs(bound) &&
+          cl >= minDataInLeaf &&
+          hl >= minChildWeight &&
+          hr >= minChildWeight
+        ) {
+          const gain = (tl * tl) / dl + (tr * tr) / dr - parentScore;
+          if (gain > best) {
+            best = gain;
+            bestTotal = best + parentScore;
+            bf = j;
+            bb = t;
+            bml = 0;
+            bgl = gl;
+            bhl = hl;
+            bcl = cl;
           }
         }
       }
@@ -178,30 +185,29 @@ export function bestSplit(
         const cl2 = cl + cm;
         const gr = G - gl2;
         const hr = H - hl2;
+        const tl = a0 ? gl2 : threshold(gl2, alpha);
+        const tr = a0 ? gr : threshold(gr, alpha);
+        const dl = hl2 + lambda;
+        const dr = hr + lambda;
+        const num = tl * tl * dr + tr * tr * dl;
+        const bound = bestTotal * dl * dr;
         if (
+          num > bound - SCREEN_SLACK * Math.abs(bound) &&
           cl2 >= minDataInLeaf &&
           C - cl2 >= minDataInLeaf &&
           hl2 >= minChildWeight &&
           hr >= minChildWeight
         ) {
-          const tl = threshold(gl2, alpha);
-          const tr = threshold(gr, alpha);
-          const dl = hl2 + lambda;
-          const dr = hr + lambda;
-          const num = tl * tl * dr + tr * tr * dl;
-          const bound = bestTotal * dl * dr;
-          if (num > bound - SCREEN_SLACK * Math.abs(bound)) {
-            const gain = (tl * tl) / dl + (tr * tr) / dr - parentScore;
-            if (gain > best) {
-              best = gain;
-              bestTotal = best + parentScore;
-              bf = j;
-              bb = t;
-              bml = 1;
-              bgl = gl2;
-              bhl = hl2;
-              bcl = cl2;
-            }
+          const gain = (tl * tl) / dl + (tr * tr) / dr - parentScore;
+          if (gain > best) {
+            best = gain;
+            bestTotal = best + parentScore;
+            bf = j;
+            bb = t;
+            bml = 1;
+            bgl = gl2;
+            bhl = hl2;
+            bcl = cl2;
           }
         }
       }
@@ -237,7 +243,8 @@ export function growTree(
   params: GrowParams,
   ws: GrowWorkspace,
 ): GrownTree {
-  const { slots, p, n, features, offset, nBins, columnBins } = binned;
+  const { features, offset, nBins } = binned;
+  const hb = ws.builderFor(binned, constHess);
   const width = histogramWidth(constHess);
   const hScale = width === 2 ? constHess : 1;
   const { numLeaves, minDataInLeaf, minChildWeight } = params;
@@ -312,12 +319,11 @@ export function growTree(
   nodeEnd[0] = nRows;
   value[0] = leafWeight(g0, h0, params);
   if (canSplit(0)) {
-    hist[0] = ws.take();
-    buildHistogram(slots, p, rows, 0, nRows, grad, hess, constHess, hist[0]);
+    hist[0] = hb.take();
+    hb.build(rows, 0, nRows, grad, hess, hist[0]);
     findBestSplit(0);
   }
   const open: number[] = [0];
-  const tmp = ws.tmpRows;
 
   for (let leaves = 1; leaves < numLeaves; leaves++) {
     // The open leaf with the largest gain (first created wins ties).
@@ -335,26 +341,9 @@ export function growTree(
 
     const f = bestFeature[pick]!;
     const b = bestBin[pick]!;
-    const missBin = nBins[f]!;
-    const col = f * n;
     const ml = bestMissingLeft[pick]!;
-    // Stable partition of the node's rows: left in place, right via tmp.
     const start = nodeStart[pick]!;
     const end = nodeEnd[pick]!;
-    let w = start;
-    let r = 0;
-    // Branch-free (the direction is data-dependent, so a branch mispredicts half the time): write the row to
-    // both sides and advance one. rows[w] is written only after rows[k ≥ w] has been read.
-    for (let k = start; k < end; k++) {
-      const i = rows[k]!;
-      const bin = columnBins[col + i]!;
-      const goLeft = (((b - bin) >>> 31) ^ 1) | ((((bin ^ missBin) - 1) >>> 31) & ml);
-      rows[w] = i;
-      tmp[r] = i;
-      w += goLeft;
-      r += goLeft ^ 1;
-    }
-    rows.set(tmp.subarray(0, r), w);
 
     const L = nNodes++;
     const R = nNodes++;
@@ -372,39 +361,42 @@ export function growTree(
     sumG[R] = sumG[pick]! - sumG[L]!;
     cover[R] = cover[pick]! - cover[L]!;
     count[R] = count[pick]! - count[L]!;
-    nodeStart[L] = start;
-    nodeEnd[L] = w;
-    nodeStart[R] = w;
-    nodeEnd[R] = end;
     depth[L] = depth[R] = depth[pick]! + 1;
     value[L] = leafWeight(sumG[L]!, cover[L]!, params);
     value[R] = leafWeight(sumG[R]!, cover[R]!, params);
 
+    // Partition the node's rows (stable: left child first) and build the smaller child's histogram; the
+    // larger child's is the parent's minus it.
     const small = count[L]! <= count[R]! ? L : R;
     const large = small === L ? R : L;
     const splitSmall = canSplit(small);
     const splitLarge = canSplit(large);
     const parentHist = hist[pick]!;
     hist[pick] = null;
-    if (splitSmall || splitLarge) {
-      const hs = ws.take();
-      buildHistogram(slots, p, rows, nodeStart[small]!, nodeEnd[small]!, grad, hess, constHess, hs);
+    const hs = splitSmall || splitLarge ? hb.take() : null;
+    const w = hb.splitNode(rows, start, end, f, b, ml === 1, small === L, grad, hess, hs);
+    nodeStart[L] = start;
+    nodeEnd[L] = w;
+    nodeStart[R] = w;
+    nodeEnd[R] = end;
+    if (hs !== null) {
       if (splitLarge) {
         subtractHistogram(parentHist, hs);
         hist[large] = parentHist;
-      } else ws.give(parentHist);
+      } else hb.give(parentHist);
       if (splitSmall) hist[small] = hs;
-      else ws.give(hs);
+      else hb.give(hs);
       for (const c of [L, R]) {
         if (hist[c] !== null) {
           findBestSplit(c);
           open.push(c);
         }
       }
-    } else ws.give(parentHist);
+    } else hb.give(parentHist);
   }
   for (const k of open) {
-    ws.give(hist[k] ?? null);
+    const h = hist[k];
+    if (h) hb.give(h);
     hist[k] = null;
   }
 

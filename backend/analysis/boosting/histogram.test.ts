@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.js';
 import { binTrainingMatrix } from './binning.js';
-import { buildHistogram, histogramWidth, subtractHistogram } from './histogram.js';
+import {
+  accumulateHistogram,
+  buildHistogram,
+  histogramWidth,
+  scaledSlotsFitUint16,
+  scaleSlots,
+  subtractHistogram,
+} from './histogram.js';
 
 function setup(n: number, p: number) {
   const rng = createRng(11);
@@ -83,5 +90,52 @@ describe('buildHistogram', () => {
       if (s % 3 === 2) expect(parent[s]).toBe(right[s]);
       else expect(parent[s]).toBeCloseTo(right[s]!, 10);
     }
+  });
+});
+
+describe('accumulateHistogram (scaled slots, feature ranges)', () => {
+  const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, 2 * a.length));
+
+  it.each([
+    [2, 1],
+    [3, 0],
+  ] as const)(
+    'two feature ranges (as two threads build them) give the bit-identical histogram, width %d',
+    (width, constHess) => {
+      const p = 7;
+      const { b, grad, hess, rows } = setup(500, p);
+      const total = b.offset[p]!;
+      const scaled = new Uint16Array(b.slots.length);
+      scaleSlots(b.slots, width, scaled);
+      const whole = new Float64Array(total * width);
+      accumulateHistogram(scaled, p, 0, p, rows, 20, 480, grad, hess, constHess, whole);
+      const parts = new Float64Array(total * width);
+      accumulateHistogram(scaled, p, 3, p, rows, 20, 480, grad, hess, constHess, parts);
+      accumulateHistogram(scaled, p, 0, 3, rows, 20, 480, grad, hess, constHess, parts);
+      expect(bits(parts)).toEqual(bits(whole));
+      const ref = new Float64Array(total * width);
+      buildHistogram(b.slots, p, rows, 20, 480, grad, hess, constHess, ref);
+      expect(bits(whole)).toEqual(bits(ref));
+    },
+  );
+
+  it('scales slot codes by the width, into Int32Array when they pass 16 bits', () => {
+    expect(scaledSlotsFitUint16(21845, 3)).toBe(true);
+    expect(scaledSlotsFitUint16(21846, 3)).toBe(false);
+    expect(scaledSlotsFitUint16(32768, 2)).toBe(true);
+    const slots = Uint16Array.of(0, 5, 40000);
+    const out = new Int32Array(3);
+    scaleSlots(slots, 3, out);
+    expect([...out]).toEqual([0, 15, 120000]);
+  });
+
+  it('adds nothing for an empty row range or an empty feature range', () => {
+    const { b, grad, hess, rows } = setup(50, 4);
+    const scaled = new Uint16Array(b.slots.length);
+    scaleSlots(b.slots, 3, scaled);
+    const out = new Float64Array(b.offset[4]! * 3);
+    accumulateHistogram(scaled, 4, 0, 4, rows, 30, 30, grad, hess, 0, out);
+    accumulateHistogram(scaled, 4, 2, 2, rows, 0, 50, grad, hess, 0, out);
+    expect(out.every((v) => v === 0)).toBe(true);
   });
 });

@@ -12,13 +12,34 @@
 export const histogramWidth = (constHess: number): 2 | 3 => (constHess > 0 ? 2 : 3);
 
 /**
- * Accumulates rows[start..end) into `out` (which the caller zeroes): for each row i and feature j, the slot
- * slots[i·p + j] gains grad[i] (and hess[i]) and one row. `hess` is not read when constHess > 0. Mutates `out`
- * only.
+ * out[c] = slots[c]·width: slot codes premultiplied by the histogram width (the index of each slot's first
+ * double), so the kernel does no index arithmetic. `out` has slots.length elements; a Uint16Array needs
+ * totalSlots·width ≤ 65536 (see `scaledSlotsFitUint16`). Mutates `out` only.
  */
-export function buildHistogram(
+export function scaleSlots(
   slots: Uint16Array | Int32Array,
+  width: 2 | 3,
+  out: Uint16Array | Int32Array,
+): void {
+  for (let c = 0; c < slots.length; c++) out[c] = slots[c]! * width;
+}
+
+/** Whether scaled slot codes for `totalSlots` slots of `width` doubles fit a Uint16Array, else need Int32Array. */
+export const scaledSlotsFitUint16 = (totalSlots: number, width: 2 | 3): boolean =>
+  totalSlots * width <= 65536;
+
+/**
+ * The kernel: accumulates rows[start..end) into `out` for features j0..j1−1 only: for each row i and such
+ * feature j, the doubles at scaled[i·p + j] gain grad[i], then (width 3) hess[i], then one row. `scaled` is
+ * `scaleSlots(slots, ·, width)` with width 2 when constHess > 0 (hess is then not read), else 3. Each slot's sums
+ * are added in row order whatever the feature range, so splitting the features between threads gives
+ * bit-identical histograms. Mutates only the doubles of features j0..j1−1 in `out` (which the caller zeroes).
+ */
+export function accumulateHistogram(
+  scaled: Uint16Array | Int32Array,
   p: number,
+  j0: number,
+  j1: number,
   rows: Int32Array,
   start: number,
   end: number,
@@ -27,22 +48,23 @@ export function buildHistogram(
   constHess: number,
   out: Float64Array,
 ): void {
-  // The feature loop is unrolled by four: V8 then keeps four independent slot updates in flight (about a third
-  // faster than the plain loop on 20 features).
-  const p4 = p & ~3;
+  // Unrolled by four, with `| 0` telling V8 every index is a small integer: four independent slot updates stay
+  // in flight and no overflow checks remain (together about a fifth faster than the plain loop on 20 features).
+  const span = j1 - j0;
+  const span4 = span & ~3;
   if (constHess > 0) {
-    for (let k = start; k < end; k++) {
-      const i = rows[k]!;
+    for (let k = start | 0; k < end; k = (k + 1) | 0) {
+      const i = rows[k]! | 0;
       const g = grad[i]!;
-      const c0 = i * p;
-      const e4 = c0 + p4;
-      const e = c0 + p;
+      const c0 = (Math.imul(i, p) + j0) | 0;
+      const e4 = (c0 + span4) | 0;
+      const e = (c0 + span) | 0;
       let c = c0;
-      for (; c < e4; c += 4) {
-        const s0 = slots[c]! << 1;
-        const s1 = slots[c + 1]! << 1;
-        const s2 = slots[c + 2]! << 1;
-        const s3 = slots[c + 3]! << 1;
+      for (; c < e4; c = (c + 4) | 0) {
+        const s0 = scaled[c]! | 0;
+        const s1 = scaled[c + 1]! | 0;
+        const s2 = scaled[c + 2]! | 0;
+        const s3 = scaled[c + 3]! | 0;
         out[s0]! += g;
         out[s0 + 1]! += 1;
         out[s1]! += g;
@@ -52,27 +74,27 @@ export function buildHistogram(
         out[s3]! += g;
         out[s3 + 1]! += 1;
       }
-      for (; c < e; c++) {
-        const s = slots[c]! << 1;
+      for (; c < e; c = (c + 1) | 0) {
+        const s = scaled[c]! | 0;
         out[s]! += g;
         out[s + 1]! += 1;
       }
     }
     return;
   }
-  for (let k = start; k < end; k++) {
-    const i = rows[k]!;
+  for (let k = start | 0; k < end; k = (k + 1) | 0) {
+    const i = rows[k]! | 0;
     const g = grad[i]!;
     const h = hess[i]!;
-    const c0 = i * p;
-    const e4 = c0 + p4;
-    const e = c0 + p;
+    const c0 = (Math.imul(i, p) + j0) | 0;
+    const e4 = (c0 + span4) | 0;
+    const e = (c0 + span) | 0;
     let c = c0;
-    for (; c < e4; c += 4) {
-      const s0 = slots[c]! * 3;
-      const s1 = slots[c + 1]! * 3;
-      const s2 = slots[c + 2]! * 3;
-      const s3 = slots[c + 3]! * 3;
+    for (; c < e4; c = (c + 4) | 0) {
+      const s0 = scaled[c]! | 0;
+      const s1 = scaled[c + 1]! | 0;
+      const s2 = scaled[c + 2]! | 0;
+      const s3 = scaled[c + 3]! | 0;
       out[s0]! += g;
       out[s0 + 1]! += h;
       out[s0 + 2]! += 1;
@@ -86,13 +108,38 @@ export function buildHistogram(
       out[s3 + 1]! += h;
       out[s3 + 2]! += 1;
     }
-    for (; c < e; c++) {
-      const s = slots[c]! * 3;
+    for (; c < e; c = (c + 1) | 0) {
+      const s = scaled[c]! | 0;
       out[s]! += g;
       out[s + 1]! += h;
       out[s + 2]! += 1;
     }
   }
+}
+
+/**
+ * Accumulates rows[start..end) into `out` (which the caller zeroes): for each row i and feature j, the slot
+ * slots[i·p + j] (unscaled, as in binning.ts) gains grad[i] (and hess[i]) and one row. `hess` is not read when
+ * constHess > 0. A convenience over `accumulateHistogram` that scales the slots on every call: fits go through a
+ * `HistogramBuilder`, which scales them once. Mutates `out` only.
+ */
+export function buildHistogram(
+  slots: Uint16Array | Int32Array,
+  p: number,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  constHess: number,
+  out: Float64Array,
+): void {
+  const width = histogramWidth(constHess);
+  const scaled = scaledSlotsFitUint16(out.length / width, width)
+    ? new Uint16Array(slots.length)
+    : new Int32Array(slots.length);
+  scaleSlots(slots, width, scaled);
+  accumulateHistogram(scaled, p, 0, p, rows, start, end, grad, hess, constHess, out);
 }
 
 /** parent ← parent − child, element by element (the histogram of the parent's other child). Mutates `parent` only. */

@@ -1,0 +1,169 @@
+/** The seam between the tree grower and whatever fills its histograms: the serial builder here, or one that hands half of the features to a helper thread (backend/worker/histogram-thread/) with bit-identical results. */
+
+/**
+ * Glossary:
+ * - builder: serves one fit (one binned matrix, one hessian mode). It is opened from a factory at the start of
+ *   the fit and closed at its end; it owns the histogram pool.
+ * - builder arrays: the rows, gradients and hessians a fit allocates through `float64`/`int32`, so that a
+ *   threaded builder can share them with its helper. `build` also accepts other arrays, and then works alone.
+ * Histogram layout and units: see histogram.ts.
+ */
+import type { BinnedMatrix } from './binning.js';
+import { accumulateHistogram, histogramWidth, scaledSlotsFitUint16, scaleSlots } from './histogram.js';
+import { partitionRows } from './partition.js';
+
+export interface HistogramBuilder {
+  /** The matrix and hessian mode it was opened for. */
+  readonly binned: BinnedMatrix;
+  readonly constHess: number;
+  /** Doubles per slot (histogram.ts). */
+  readonly width: 2 | 3;
+  /** A zeroed Float64Array usable as `grad`/`hess` in `build`. */
+  float64(length: number): Float64Array;
+  /** A zeroed Int32Array usable as `rows` in `build`. */
+  int32(length: number): Int32Array;
+  /** A zeroed histogram (totalSlots·width doubles) from the pool. */
+  take(): Float64Array;
+  /** Returns a histogram from `take` to the pool. */
+  give(h: Float64Array): void;
+  /**
+   * out ← out + the histogram of rows[start..end) (out from `take`; grad and hess indexed by row; hess is not
+   * read when constHess > 0). Mutates `out` only.
+   */
+  build(
+    rows: Int32Array,
+    start: number,
+    end: number,
+    grad: Float64Array,
+    hess: Float64Array,
+    out: Float64Array,
+  ): void;
+  /**
+   * Splits a node: reorders rows[start..end) stably so that the left child's rows (bin of feature f <= b, or
+   * missing when missingLeft) come first, and, when `out` is given, adds to it the histogram of the left child
+   * (smallLeft) or of the right one. Returns the index where the right child starts. Mutates rows[start..end)
+   * and `out` only.
+   */
+  splitNode(
+    rows: Int32Array,
+    start: number,
+    end: number,
+    f: number,
+    b: number,
+    missingLeft: boolean,
+    smallLeft: boolean,
+    grad: Float64Array,
+    hess: Float64Array,
+    out: Float64Array | null,
+  ): number;
+  /** Ends the fit: the builder and its arrays must not be used afterwards. */
+  close(): void;
+}
+
+export interface HistogramBuilderFactory {
+  open(binned: BinnedMatrix, constHess: number): HistogramBuilder;
+  /**
+   * Optional: the same result as binning.ts `binTrainingMatrix(x, n, p, maxBin)`, sooner (e.g. half of the
+   * features binned on a helper thread, with the matrix left in memory the builder can share).
+   */
+  binTrainingMatrix?(x: Float64Array, n: number, p: number, maxBin: number): BinnedMatrix;
+}
+
+/** Where a builder's arrays live: ordinary memory, or memory shared with a helper thread. */
+export type AllocateBuffer = (byteLength: number) => ArrayBuffer | SharedArrayBuffer;
+
+const plainBuffer: AllocateBuffer = (byteLength) => new ArrayBuffer(byteLength);
+
+/** Builds every histogram on the calling thread. Subclasses may put its arrays in shared memory (`allocate`). */
+export class SerialHistogramBuilder implements HistogramBuilder {
+  readonly width: 2 | 3;
+  /** binned.slots premultiplied by the width (histogram.ts `scaleSlots`). */
+  readonly scaled: Uint16Array | Int32Array;
+  readonly totalSlots: number;
+  private readonly pool: Float64Array[] = [];
+  private scratch: Int32Array | null = null;
+
+  constructor(
+    readonly binned: BinnedMatrix,
+    readonly constHess: number,
+    protected readonly allocate: AllocateBuffer = plainBuffer,
+  ) {
+    this.width = histogramWidth(constHess);
+    this.totalSlots = binned.offset[binned.p]!;
+    const len = binned.slots.length;
+    this.scaled = scaledSlotsFitUint16(this.totalSlots, this.width)
+      ? new Uint16Array(allocate(2 * len))
+      : new Int32Array(allocate(4 * len));
+    scaleSlots(binned.slots, this.width, this.scaled);
+  }
+
+  float64(length: number): Float64Array {
+    return new Float64Array(this.allocate(8 * length));
+  }
+
+  int32(length: number): Int32Array {
+    return new Int32Array(this.allocate(4 * length));
+  }
+
+  take(): Float64Array {
+    const h = this.pool.pop();
+    if (h === undefined) return this.float64(this.totalSlots * this.width);
+    h.fill(0);
+    return h;
+  }
+
+  give(h: Float64Array): void {
+    this.pool.push(h);
+  }
+
+  build(
+    rows: Int32Array,
+    start: number,
+    end: number,
+    grad: Float64Array,
+    hess: Float64Array,
+    out: Float64Array,
+  ): void {
+    const p = this.binned.p;
+    accumulateHistogram(this.scaled, p, 0, p, rows, start, end, grad, hess, this.constHess, out);
+  }
+
+  /** n rows of scratch for `splitNode` (allocated on first use). */
+  protected tmpRows(): Int32Array {
+    return (this.scratch ??= this.int32(this.binned.n));
+  }
+
+  splitNode(
+    rows: Int32Array,
+    start: number,
+    end: number,
+    f: number,
+    b: number,
+    missingLeft: boolean,
+    smallLeft: boolean,
+    grad: Float64Array,
+    hess: Float64Array,
+    out: Float64Array | null,
+  ): number {
+    const { n, nBins, columnBins } = this.binned;
+    const tmp = this.tmpRows();
+    const l = partitionRows(columnBins, f * n, b, nBins[f]!, missingLeft ? 1 : 0, rows, start, end, tmp, 0);
+    const w = start + l;
+    rows.set(tmp.subarray(0, end - w), w);
+    if (out !== null) {
+      if (smallLeft) this.build(rows, start, w, grad, hess, out);
+      else this.build(rows, w, end, grad, hess, out);
+    }
+    return w;
+  }
+
+  close(): void {
+    this.pool.length = 0;
+    this.scratch = null;
+  }
+}
+
+/** The default: no threads. */
+export const serialHistograms: HistogramBuilderFactory = {
+  open: (binned, constHess) => new SerialHistogramBuilder(binned, constHess),
+};

@@ -1,0 +1,412 @@
+/**
+ * Lets a boosting fit use a second core: a helper thread bins half of the features, and for every large tree
+ * node partitions half of the rows and accumulates the histograms of half of the features while the calling
+ * thread does the other halves, synchronised through shared memory once per node. The model is bit-identical
+ * to the serial builder's (each histogram slot still sums its rows in the same order). Small nodes stay on the
+ * calling thread: waking the helper costs about as much as they do.
+ *
+ * Use: `const t = await startHistogramThread()`, pass `histograms: t` to any number of (sequential)
+ * `fitGradientBoosting` calls on this thread, then `await t.close()`. The calling thread blocks in
+ * Atomics.wait while it waits for the helper, which Node allows on the main thread and in workers.
+ */
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import {
+  assembleBinnedMatrix,
+  binTrainingColumns,
+  binTrainingMatrix as serialBinTrainingMatrix,
+  columnBinsFitUint8,
+} from '../../analysis/boosting/binning.js';
+import type { BinnedMatrix, FeatureBins } from '../../analysis/boosting/binning.js';
+import { SerialHistogramBuilder } from '../../analysis/boosting/histogram-builder.js';
+import type { HistogramBuilder, HistogramBuilderFactory } from '../../analysis/boosting/histogram-builder.js';
+import { accumulateHistogram } from '../../analysis/boosting/histogram.js';
+import { partitionRows } from '../../analysis/boosting/partition.js';
+import * as C from './protocol.js';
+import type { BufferMessage, HelperData } from './protocol.js';
+import { waitForWord } from './wait.js';
+
+/** Below this many slot updates (rows × features) a node is built on the calling thread alone: waking the helper costs more. */
+export const MIN_SHARED_UPDATES = 40_000;
+/** Below this many values (rows × features) a matrix is binned on the calling thread alone. */
+export const MIN_SHARED_BIN_VALUES = 200_000;
+/** How long the caller waits for one helper answer before declaring the helper dead. */
+const HELPER_TIMEOUT_MS = 60_000;
+
+const runningFromSource = import.meta.url.endsWith('.ts');
+const HELPER_ENTRY = new URL(runningFromSource ? './helper.dev.mjs' : './helper.js', import.meta.url);
+
+export interface HistogramThreadOptions {
+  /** Minimum rows × features of a node for the helper to take part (default MIN_SHARED_UPDATES); tests use 0. */
+  minSharedUpdates?: number;
+  /** Minimum rows × features of a matrix for the helper to bin half (default MIN_SHARED_BIN_VALUES). */
+  minSharedBinValues?: number;
+}
+
+/** A running helper thread; a `HistogramBuilderFactory` for fits on the thread that started it. */
+export class HistogramThread implements HistogramBuilderFactory {
+  private readonly ctrl: Int32Array;
+  private readonly ids = new WeakMap<SharedArrayBuffer, number>();
+  private nextId = 1;
+  private posted = 0;
+  private seq = 0;
+  private closed = false;
+  private current: ThreadedHistogramBuilder | null = null;
+  /** Column bins made by `binTrainingMatrix`, handed to the builder opened for that matrix. */
+  private binnedBuffer: SharedArrayBuffer | null = null;
+  readonly minSharedUpdates: number;
+  readonly minSharedBinValues: number;
+
+  /** @internal Use `startHistogramThread`. */
+  constructor(
+    private readonly worker: Worker,
+    private readonly port: MessagePort,
+    control: SharedArrayBuffer,
+    options: HistogramThreadOptions,
+  ) {
+    this.ctrl = new Int32Array(control);
+    this.minSharedUpdates = options.minSharedUpdates ?? MIN_SHARED_UPDATES;
+    this.minSharedBinValues = options.minSharedBinValues ?? MIN_SHARED_BIN_VALUES;
+  }
+
+  open(binned: BinnedMatrix, constHess: number): HistogramBuilder {
+    if (this.closed) throw new Error('histogram thread is closed');
+    // Fits on one thread run one at a time; a builder left open (a fit that threw) is released here.
+    this.current?.close();
+    const adopt = this.binnedBuffer !== null && binned.columnBins.buffer === this.binnedBuffer;
+    if (!adopt) this.dropBinnedBuffer();
+    this.binnedBuffer = null;
+    this.current = new ThreadedHistogramBuilder(this, binned, constHess, adopt);
+    return this.current;
+  }
+
+  private dropBinnedBuffer(): void {
+    if (this.binnedBuffer !== null) this.post({ type: 'free', ids: [this.ids.get(this.binnedBuffer)!] });
+    this.binnedBuffer = null;
+  }
+
+  /**
+   * binning.ts `binTrainingMatrix` with the features split between the helper (first half) and this thread;
+   * the same result, with the column codes in shared memory for the next `open`. Throws as binTrainingMatrix
+   * does.
+   */
+  binTrainingMatrix(x: Float64Array, n: number, p: number, maxBin: number): BinnedMatrix {
+    const half = p >> 1;
+    if (this.closed || half === 0 || n * p < this.minSharedBinValues || !Number.isInteger(maxBin))
+      return serialBinTrainingMatrix(x, n, p, maxBin);
+    this.dropBinnedBuffer();
+    const u8 = columnBinsFitUint8(maxBin);
+    const colBuffer = this.allocate(u8 ? n * p : 2 * n * p);
+    const colBins = u8 ? new Uint8Array(colBuffer) : new Uint16Array(colBuffer);
+    const xShared = new Float64Array(this.allocate(8 * half * n));
+    xShared.set(x.subarray(0, half * n));
+    const bounds = new Float64Array(this.allocate(8 * half * Math.max(2, maxBin)));
+    const meta = new Int32Array(this.allocate(8 * half));
+    const c = this.ctrl;
+    c[C.X] = this.idOf(xShared.buffer);
+    c[C.N] = n;
+    c[C.J0] = 0;
+    c[C.J1] = half;
+    c[C.MAX_BIN] = maxBin;
+    c[C.COL_BINS] = this.idOf(colBuffer);
+    c[C.COL_BINS_U8] = u8 ? 1 : 0;
+    c[C.BOUNDS] = this.idOf(bounds.buffer);
+    c[C.META] = this.idOf(meta.buffer);
+    const seq = this.request(C.CMD_BIN);
+    let mine: FeatureBins[] = [];
+    let error: unknown = null;
+    try {
+      mine = binTrainingColumns(x, n, half, p, maxBin, colBins);
+    } catch (e) {
+      error = e;
+    }
+    this.awaitWord(C.ACK, seq);
+    const helped = Atomics.load(c, C.STATUS) === C.STATUS_OK;
+    this.free([xShared.buffer, bounds.buffer, meta.buffer] as SharedArrayBuffer[], null);
+    if (error !== null || !helped) this.free([colBuffer], null);
+    // On failure (±∞ in the helper's half) bin that half here, which throws the error binTrainingMatrix would
+    // (the first bad feature's), before this thread's own.
+    const theirs = helped
+      ? Array.from({ length: half }, (_, j): FeatureBins => {
+          const nBins = meta[2 * j]!;
+          return { nBins, upper: bounds.slice(j * maxBin, j * maxBin + nBins), nMissing: meta[2 * j + 1]! };
+        })
+      : binTrainingColumns(x, n, 0, half, maxBin, colBins);
+    if (error !== null) throw error;
+    if (helped) this.binnedBuffer = colBuffer;
+    return assembleBinnedMatrix(n, p, [...theirs, ...mine], colBins);
+  }
+
+  /** Builders opened and not yet closed (0 or 1: fits on one thread run one at a time). */
+  get openBuilders(): number {
+    return this.current === null ? 0 : 1;
+  }
+
+  /** @internal A zeroed shared buffer the helper knows by id. */
+  allocate(byteLength: number): SharedArrayBuffer {
+    const buffer = new SharedArrayBuffer(byteLength);
+    const id = this.nextId++;
+    this.ids.set(buffer, id);
+    this.post({ type: 'buffer', id, buffer });
+    return buffer;
+  }
+
+  /** @internal The helper's id of `buffer`, or 0 when it is not shared with the helper. */
+  idOf(buffer: ArrayBufferLike): number {
+    return buffer instanceof SharedArrayBuffer ? (this.ids.get(buffer) ?? 0) : 0;
+  }
+
+  /** @internal Tells the helper to drop these buffers (it does so at its next request). */
+  free(buffers: SharedArrayBuffer[], builder: ThreadedHistogramBuilder | null): void {
+    const ids = buffers.map((b) => this.ids.get(b)!);
+    if (ids.length > 0) this.post({ type: 'free', ids });
+    if (builder !== null && this.current === builder) this.current = null;
+  }
+
+  private post(m: BufferMessage): void {
+    this.port.postMessage(m);
+    this.posted++;
+  }
+
+  /** @internal Starts a request whose argument words the caller has written; returns its number. */
+  request(cmd: number): number {
+    const c = this.ctrl;
+    c[C.CMD] = cmd;
+    c[C.GEN] = this.posted;
+    const seq = ++this.seq;
+    Atomics.store(c, C.REQ, seq);
+    Atomics.notify(c, C.REQ);
+    return seq;
+  }
+
+  /** @internal Blocks until the helper has answered request `seq`; throws if it failed or stopped answering. */
+  await(seq: number): void {
+    this.awaitWord(C.ACK, seq);
+    if (Atomics.load(this.ctrl, C.STATUS) !== C.STATUS_OK)
+      throw new Error('histogram helper thread failed a request');
+  }
+
+  /** @internal Blocks until control word `index` holds `value`; throws if the helper stopped answering. */
+  awaitWord(index: number, value: number): void {
+    if (!waitForWord(this.ctrl, index, value, HELPER_TIMEOUT_MS)) {
+      this.closed = true;
+      throw new Error('histogram helper thread stopped answering');
+    }
+  }
+
+  /** @internal The argument words. */
+  get control(): Int32Array {
+    return this.ctrl;
+  }
+
+  /** Stops the helper. Builders still open must not be used afterwards. */
+  async close(): Promise<void> {
+    if (this.closed) {
+      await this.worker.terminate();
+      return;
+    }
+    this.closed = true;
+    this.current = null;
+    this.await(this.request(C.CMD_STOP));
+    this.port.close();
+    await this.worker.terminate();
+  }
+}
+
+/** The serial builder with its arrays in shared memory and the features of large nodes split with the helper. */
+class ThreadedHistogramBuilder extends SerialHistogramBuilder {
+  private readonly owned: SharedArrayBuffer[];
+  /** The helper takes features 0..split−1, the caller split..p−1. */
+  private readonly split: number;
+  private readonly slotsId: number;
+  /** binned.columnBins copied to shared memory on the first shared split. */
+  private colBins: Uint8Array | Uint16Array | null = null;
+  private open = true;
+
+  /** `adoptColumnBins`: binned.columnBins is the thread's shared buffer from binTrainingMatrix; free it at close. */
+  constructor(
+    private readonly thread: HistogramThread,
+    binned: BinnedMatrix,
+    constHess: number,
+    adoptColumnBins: boolean,
+  ) {
+    const owned: SharedArrayBuffer[] = [];
+    super(binned, constHess, (byteLength) => {
+      const b = thread.allocate(byteLength);
+      owned.push(b);
+      return b;
+    });
+    if (adoptColumnBins) {
+      owned.push(binned.columnBins.buffer as SharedArrayBuffer);
+      this.colBins = binned.columnBins;
+    }
+    this.owned = owned;
+    this.split = binned.p >> 1;
+    this.slotsId = thread.idOf(this.scaled.buffer);
+  }
+
+  /**
+   * Writes the histogram arguments into the control block when the helper can share this work (big enough,
+   * every array shared); returns false otherwise.
+   */
+  private shareable(
+    rows: Int32Array,
+    nRows: number,
+    grad: Float64Array,
+    hess: Float64Array,
+    out: Float64Array | null,
+  ): boolean {
+    const p = this.binned.p;
+    const t = this.thread;
+    const constHess = this.constHess > 0;
+    if (!this.open || this.split === 0 || nRows * p < t.minSharedUpdates) return false;
+    const rowsId = t.idOf(rows.buffer);
+    const gradId = t.idOf(grad.buffer);
+    const hessId = constHess ? 0 : t.idOf(hess.buffer);
+    const outId = out === null ? 0 : t.idOf(out.buffer);
+    if (rowsId === 0 || gradId === 0 || (!constHess && hessId === 0) || (out !== null && outId === 0))
+      return false;
+    const c = t.control;
+    c[C.SLOTS] = this.slotsId;
+    c[C.SLOTS_U16] = this.scaled instanceof Uint16Array ? 1 : 0;
+    c[C.P] = p;
+    c[C.J0] = 0;
+    c[C.J1] = this.split;
+    c[C.ROWS] = rowsId;
+    c[C.ROWS_OFF] = rows.byteOffset >> 2;
+    c[C.GRAD] = gradId;
+    c[C.GRAD_OFF] = grad.byteOffset >> 3;
+    c[C.HESS] = hessId;
+    c[C.HESS_OFF] = constHess ? 0 : hess.byteOffset >> 3;
+    c[C.OUT] = outId;
+    c[C.OUT_OFF] = out === null ? 0 : out.byteOffset >> 3;
+    c[C.CONST_HESS] = constHess ? 1 : 0;
+    return true;
+  }
+
+  override build(
+    rows: Int32Array,
+    start: number,
+    end: number,
+    grad: Float64Array,
+    hess: Float64Array,
+    out: Float64Array,
+  ): void {
+    if (!this.shareable(rows, end - start, grad, hess, out)) {
+      super.build(rows, start, end, grad, hess, out);
+      return;
+    }
+    const p = this.binned.p;
+    const t = this.thread;
+    const c = t.control;
+    c[C.START] = start;
+    c[C.END] = end;
+    const seq = t.request(C.CMD_BUILD);
+    accumulateHistogram(this.scaled, p, this.split, p, rows, start, end, grad, hess, this.constHess, out);
+    t.await(seq);
+  }
+
+  override splitNode(
+    rows: Int32Array,
+    start: number,
+    end: number,
+    f: number,
+    b: number,
+    missingLeft: boolean,
+    smallLeft: boolean,
+    grad: Float64Array,
+    hess: Float64Array,
+    out: Float64Array | null,
+  ): number {
+    if (!this.shareable(rows, end - start, grad, hess, out))
+      return super.splitNode(rows, start, end, f, b, missingLeft, smallLeft, grad, hess, out);
+    const { n, p, nBins } = this.binned;
+    const t = this.thread;
+    const tmp = this.tmpRows();
+    const colBins = (this.colBins ??= this.sharedColumnBins());
+    const ml = missingLeft ? 1 : 0;
+    const mid = (start + end) >> 1;
+    const c = t.control;
+    c[C.COL_BINS] = t.idOf(colBins.buffer);
+    c[C.COL_BINS_U8] = colBins instanceof Uint8Array ? 1 : 0;
+    c[C.COL] = f * n;
+    c[C.BIN] = b;
+    c[C.MISS_BIN] = nBins[f]!;
+    c[C.MISSING_LEFT] = ml;
+    c[C.SMALL_LEFT] = smallLeft ? 1 : 0;
+    c[C.START] = start;
+    c[C.MID] = mid;
+    c[C.END] = end;
+    c[C.TMP] = t.idOf(tmp.buffer);
+    const seq = t.request(C.CMD_SPLIT);
+    // The helper partitions [start, mid), this thread [mid, end); see protocol.ts.
+    const lB = partitionRows(colBins, f * n, b, nBins[f]!, ml, rows, mid, end, tmp, mid);
+    c[C.B_LEFT] = lB;
+    Atomics.store(c, C.B_DONE, seq);
+    Atomics.notify(c, C.B_DONE);
+    t.awaitWord(C.A_DONE, seq);
+    const lA = c[C.A_LEFT]!;
+    const rA = mid - start - lA;
+    const rB = end - mid - lB;
+    if (out !== null) {
+      const j0 = this.split;
+      const ch = this.constHess;
+      if (smallLeft) {
+        accumulateHistogram(this.scaled, p, j0, p, rows, start, start + lA, grad, hess, ch, out);
+        accumulateHistogram(this.scaled, p, j0, p, rows, mid, mid + lB, grad, hess, ch, out);
+      } else {
+        accumulateHistogram(this.scaled, p, j0, p, tmp, start, start + rA, grad, hess, ch, out);
+        accumulateHistogram(this.scaled, p, j0, p, tmp, mid, mid + rB, grad, hess, ch, out);
+      }
+    }
+    t.await(seq);
+    // Merge into the serial layout: left rows of both halves, then right rows of both.
+    rows.copyWithin(start + lA, mid, mid + lB);
+    rows.set(tmp.subarray(start, start + rA), start + lA + lB);
+    rows.set(tmp.subarray(mid, mid + rB), start + lA + lB + rA);
+    return start + lA + lB;
+  }
+
+  private sharedColumnBins(): Uint8Array | Uint16Array {
+    const src = this.binned.columnBins;
+    const copy =
+      src instanceof Uint8Array
+        ? new Uint8Array(this.allocate(src.length))
+        : new Uint16Array(this.allocate(2 * src.length));
+    copy.set(src);
+    return copy;
+  }
+
+  override close(): void {
+    if (!this.open) return;
+    this.open = false;
+    super.close();
+    this.thread.free(this.owned, this);
+    this.owned.length = 0;
+  }
+}
+
+/** Starts the helper thread and waits until it is ready. */
+export async function startHistogramThread(options: HistogramThreadOptions = {}): Promise<HistogramThread> {
+  const control = new SharedArrayBuffer(4 * C.CONTROL_INTS);
+  const { port1, port2 } = new MessageChannel();
+  const data: HelperData = { control, port: port2 };
+  const worker = new Worker(HELPER_ENTRY, { workerData: data, transferList: [port2] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`histogram helper thread exited with code ${code}`)));
+    });
+  } catch (e) {
+    port1.close();
+    await worker.terminate();
+    throw e;
+  }
+  worker.removeAllListeners();
+  // A crash later surfaces as a failed or timed-out request; without a listener it would kill the process.
+  worker.on('error', () => undefined);
+  worker.unref();
+  port1.unref();
+  return new HistogramThread(worker, port1, control, options);
+}

@@ -1,0 +1,92 @@
+/** The words both sides of the histogram helper thread read and write in their shared control block, so that a histogram split between two threads needs no message on the hot path. */
+
+/**
+ * Glossary:
+ * - control block: an Int32Array over a SharedArrayBuffer of CONTROL_INTS words.
+ * - request: the caller fills the argument words, then increments REQ and notifies; the helper does the work,
+ *   writes STATUS, stores the request number in ACK and notifies. One request is in flight at a time.
+ * - buffer id: a positive integer naming a SharedArrayBuffer sent to the helper once with a `BufferMessage`
+ *   (on the MessagePort given in `HelperData`). GEN counts the messages posted so far; before acting on a
+ *   request the helper reads messages synchronously until it has seen GEN of them.
+ * - offsets are in elements of the view's type, not bytes.
+ * - split: the helper partitions the first half of the node's rows (left rows in place, right rows into TMP at
+ *   the same offsets), the caller the second half; each publishes its left count and raises its DONE word to
+ *   the request number. The small child's rows are then two ascending segments (first half's, second half's),
+ *   which each thread histograms for its features, in that order; the caller merges the segments at the end.
+ */
+import type { MessagePort } from 'node:worker_threads';
+
+export const REQ = 0;
+export const ACK = 1;
+export const CMD = 2;
+export const GEN = 3;
+export const STATUS = 4;
+/** BUILD arguments. */
+export const SLOTS = 5;
+/** 1: the slots buffer holds Uint16 codes; 0: Int32. */
+export const SLOTS_U16 = 6;
+export const P = 7;
+export const J0 = 8;
+export const J1 = 9;
+export const ROWS = 10;
+export const ROWS_OFF = 11;
+export const START = 12;
+export const END = 13;
+export const GRAD = 14;
+export const GRAD_OFF = 15;
+/** 0 when the hessian is constant (not read). */
+export const HESS = 16;
+export const HESS_OFF = 17;
+export const OUT = 18;
+export const OUT_OFF = 19;
+/** 1: constant hessian (histogram width 2); 0: width 3. */
+export const CONST_HESS = 20;
+/** SPLIT arguments (with the BUILD ones; OUT = 0 when no histogram is wanted). */
+export const COL_BINS = 21;
+/** 1: the column bins buffer holds Uint8 codes; 0: Uint16. */
+export const COL_BINS_U8 = 22;
+/** feature·n: where the split feature's column starts. */
+export const COL = 23;
+export const BIN = 24;
+export const MISS_BIN = 25;
+export const MISSING_LEFT = 26;
+export const SMALL_LEFT = 27;
+/** The helper partitions START..MID−1, the caller MID..END−1. */
+export const MID = 28;
+export const TMP = 29;
+/** The helper's left count, then the request number once that half is partitioned. */
+export const A_LEFT = 30;
+export const A_DONE = 31;
+/** The caller's. */
+export const B_LEFT = 32;
+export const B_DONE = 33;
+/** BIN arguments (with J0, J1, COL_BINS, COL_BINS_U8): the matrix, its rows, maxBin, and where the bins go. */
+export const X = 34;
+export const N = 35;
+export const MAX_BIN = 36;
+/** Float64 p·maxBin: feature j's bounds at j·maxBin. */
+export const BOUNDS = 37;
+/** Int32 2·p: feature j's nBins at 2j, nMissing at 2j + 1. */
+export const META = 38;
+export const CONTROL_INTS = 48;
+
+export const CMD_BUILD = 1;
+/** Partition half of a node's rows, meet the caller, then build the helper's features of the small child. */
+export const CMD_SPLIT = 4;
+/** Bin features J0..J1−1 for training (binning.ts `binTrainingColumns`). */
+export const CMD_BIN = 5;
+/** Read pending messages (freeing buffers) and acknowledge. */
+export const CMD_SYNC = 2;
+export const CMD_STOP = 3;
+
+export const STATUS_OK = 0;
+export const STATUS_FAILED = 1;
+
+export type BufferMessage =
+  { type: 'buffer'; id: number; buffer: SharedArrayBuffer } | { type: 'free'; ids: number[] };
+
+/** What the helper thread is started with (`workerData`). */
+export interface HelperData {
+  control: SharedArrayBuffer;
+  port: MessagePort;
+}
