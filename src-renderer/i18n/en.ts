@@ -480,6 +480,13 @@ export const en: Readonly<Record<keyof typeof ja, string>> = {
   'model.gaussian_process': 'Gaussian process',
   'nonlinear.summary':
     'Final model {model} · {n} rows used ({dropped} dropped) · {folds} outer folds · groups: {grouping}',
+  'nonlinear.pareto.title': 'Best trade-offs among the candidates',
+  'nonlinear.pareto.summary':
+    '{front} of {candidates} candidate conditions are on the Pareto front of the predicted {objectives}; knee point: candidate {knee}.',
+  'nonlinear.pareto.front': 'Pareto-optimal candidates (predicted)',
+  'nonlinear.pareto.candidate': 'Candidate',
+  'nonlinear.pareto.min': 'lower is better',
+  'nonlinear.pareto.max': 'higher is better',
   'nonlinear.grouping.replicates': 'rows with identical features',
   'nonlinear.grouping.column': 'the group column',
   'nonlinear.oofTitle': 'Nested cross-validation (out-of-fold: the estimate for new data)',

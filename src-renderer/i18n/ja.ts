@@ -474,6 +474,13 @@ export const ja = {
   'model.gaussian_process': 'ガウス過程回帰',
   'nonlinear.summary':
     '最終モデル {model} ・ 使用 {n} 行（除外 {dropped} 行）・ 外側 {folds} fold ・ グループ：{grouping}',
+  'nonlinear.pareto.title': '候補条件の最良トレードオフ',
+  'nonlinear.pareto.summary':
+    '候補 {candidates} 条件のうち {front} 条件が予測値（{objectives}）のパレートフロント上にあります。ニー点：候補 {knee}。',
+  'nonlinear.pareto.front': 'パレート最適な候補（予測値）',
+  'nonlinear.pareto.candidate': '候補',
+  'nonlinear.pareto.min': '小さいほど良い',
+  'nonlinear.pareto.max': '大きいほど良い',
   'nonlinear.grouping.replicates': '説明変数が同じ行',
   'nonlinear.grouping.column': '指定した列',
   'nonlinear.oofTitle': '入れ子交差検証（out-of-fold、新しいデータでの性能の推定）',

@@ -12,6 +12,7 @@ import { ArtifactsList } from './ArtifactsList.js';
 import type { NonlinearResult } from './decode-result.js';
 import { metricScope } from './MetricsCards.js';
 import { modelName } from './model-name.js';
+import { NonlinearParetoSection } from './NonlinearParetoSection.js';
 import { NonlinearTargetView } from './NonlinearTargetView.js';
 import { ResultHeader } from './ResultHeader.js';
 import { TargetTabs } from './TargetTabs.js';
@@ -75,6 +76,7 @@ export function NonlinearResultView({
           />
         </TargetTabs>
       )}
+      {result.body.pareto && <NonlinearParetoSection pareto={result.body.pareto} />}
       <ArtifactsList jobId={result.job_id} artifacts={artifacts} />
     </div>
   );
