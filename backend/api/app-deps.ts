@@ -8,6 +8,7 @@ import type { FsBlobStore } from '../adapters/blob-store.fs.js';
 import type { JobType } from '../../src-shared/api/job-types.js';
 import type { JobChangeBus } from '../core/jobs/job-change-bus.js';
 import type { DesktopAccessOptions } from './plugins/desktop-access.js';
+import type { TokenCheck } from './plugins/token-auth.js';
 
 export interface ApiDeps {
   db: SqlDb;
@@ -34,4 +35,10 @@ export interface ApiDeps {
   eventPollMs?: number;
   /** Set when the desktop shell started this backend: its page's origin (CORS) and per-launch token. */
   desktopAccess?: DesktopAccessOptions;
+  /** Set on team servers (ZEROSEC_AUTH=tokens): every API request needs a token, and users see only their own data. */
+  tokens?: TokenCheck;
+  /** Page origins allowed to call the API from a browser (CORS) besides the desktop page; none by default. */
+  corsOrigins?: readonly string[];
+  /** API requests allowed per token (or per client address without one) in each window; absent: no limit. */
+  rateLimit?: { max: number; windowSeconds: number };
 }

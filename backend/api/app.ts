@@ -2,6 +2,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import {
   jsonSchemaTransform,
@@ -12,7 +14,10 @@ import {
 import type { ApiDeps } from './app-deps.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { installDesktopAccess } from './plugins/desktop-access.js';
-import { unsupportedMedia } from '../core/errors.js';
+import { installCors } from './plugins/cors.js';
+import { installSecurityHeaders } from './plugins/security-headers.js';
+import { installTokenAuth, needsToken } from './plugins/token-auth.js';
+import { AppError, unsupportedMedia } from '../core/errors.js';
 import { healthRoutes } from './routes/health/index.js';
 import { uploadRoutes } from './routes/uploads/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
@@ -34,7 +39,31 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  if (deps.desktopAccess) installDesktopAccess(app, deps.desktopAccess);
+  installSecurityHeaders(app);
+  app.decorateRequest('owner', null);
+  const corsOrigins = deps.corsOrigins ?? [];
+  if (deps.desktopAccess) {
+    installDesktopAccess(app, {
+      ...deps.desktopAccess,
+      allowedOrigins: [...deps.desktopAccess.allowedOrigins, ...corsOrigins],
+    });
+  } else installCors(app, corsOrigins);
+  if (deps.tokens) installTokenAuth(app, deps.tokens);
+  if (deps.rateLimit) {
+    // Route-level hooks run after the app-level ones above, so only requests with a valid token (or to open paths)
+    // are counted here, each token on its own budget.
+    await app.register(fastifyRateLimit, {
+      max: deps.rateLimit.max,
+      timeWindow: deps.rateLimit.windowSeconds * 1000,
+      allowList: (request) => !needsToken(request.url),
+      keyGenerator: (request) => {
+        const header = request.headers.authorization;
+        return header ? `t:${createHash('sha256').update(header).digest('hex')}` : `ip:${request.ip}`;
+      },
+      errorResponseBuilder: (_request, context) =>
+        new AppError('ZS_ERR_RATE_LIMITED', 429, `Too many requests; try again in ${context.after}.`),
+    });
+  }
   // Some HTTP clients (axios) label a body-less POST as a form; accept it when it is empty, refuse real forms.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
     body === '' ? done(null, undefined) : done(unsupportedMedia('Send JSON (application/json), not a form.')),

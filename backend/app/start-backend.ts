@@ -11,6 +11,7 @@ import { openPgliteDb } from '../adapters/sql-db.pglite.js';
 import { openPostgresDb } from '../adapters/sql-db.pg.js';
 import { migrate } from '../core/migrate.js';
 import { JobRepository } from '../core/jobs/job-repository.js';
+import { ApiTokenRepository } from '../core/auth/api-tokens.js';
 import { JobChangeBus, announcingChanges } from '../core/jobs/job-change-bus.js';
 import type { SqlDb } from '../core/ports/sql-db.js';
 import { buildApp } from '../api/app.js';
@@ -49,7 +50,8 @@ export interface RunningBackend {
   close(): Promise<void>;
 }
 
-async function openDb(
+/** Opens the metadata database this configuration names (PostgreSQL, else the data folder's PGlite, locked). */
+export async function openDb(
   config: BackendConfig,
   mode: BackendMode,
 ): Promise<{ db: SqlDb; unlock: () => Promise<void> }> {
@@ -123,6 +125,13 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
     }
 
     let url: string | null = null;
+    // The desktop shell's per-launch token guards an embedded backend it started; team servers use stored tokens.
+    const desktopAccess = options.mode === 'all' ? options.desktopAccess : undefined;
+    const tokenAuth = config.auth === 'tokens' && !desktopAccess;
+    if (options.mode === 'api' && !tokenAuth)
+      logger.warn(
+        'ZEROSEC_AUTH is not "tokens": anyone who can reach this API can use it (see docs/deployment.md)',
+      );
     if (options.mode !== 'worker') {
       const app = await buildApp({
         db,
@@ -144,7 +153,10 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
         changes,
         rendererDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'),
         // CORS for the desktop page and its per-launch token: only when the desktop shell starts this backend.
-        ...(options.mode === 'all' && options.desktopAccess ? { desktopAccess: options.desktopAccess } : {}),
+        ...(desktopAccess ? { desktopAccess } : {}),
+        ...(tokenAuth ? { tokens: new ApiTokenRepository(db) } : {}),
+        corsOrigins: config.corsOrigins,
+        ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}),
       });
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address() as AddressInfo;

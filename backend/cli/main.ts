@@ -11,6 +11,7 @@ import { jobsCommand, JOBS_USAGE } from './jobs-command.js';
 import { runCommand, RUN_USAGE } from './run-command.js';
 import { serveCommand, SERVE_USAGE } from './serve-command.js';
 import { statusCommand, STATUS_USAGE } from './status-command.js';
+import { tokenCommand, TOKEN_USAGE } from './token-command.js';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   serve: (argv, io) => serveCommand(argv, io),
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   jobs: (argv, io) => jobsCommand(argv, io),
   status: (argv, io) => statusCommand(argv, io),
   cancel: (argv, io) => cancelCommand(argv, io),
+  token: (argv, io) => tokenCommand(argv, io),
 };
 
 export const USAGE = `usage:
@@ -26,6 +28,7 @@ export const USAGE = `usage:
   ${JOBS_USAGE}
   ${STATUS_USAGE}
   ${CANCEL_USAGE}
+  ${TOKEN_USAGE}
 
 Client commands talk to --server, else $ZEROSEC_SERVER_URL, else http://127.0.0.1:8710; --token, else $ZEROSEC_TOKEN.
 Exit codes: 0 success, 1 job failed or cancelled or server unreachable, 2 invalid command line, parameters or request.

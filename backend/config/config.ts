@@ -23,6 +23,13 @@ const EnvSchema = z.object({
   ZEROSEC_POLL_INTERVAL_MS: positiveInt.default(500),
   ZEROSEC_SHUTDOWN_GRACE_MS: nonNegativeInt.default(5000),
   ZEROSEC_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `tokens`: every API request needs a bearer token from `zerosec token create` (team servers); `none`: open. */
+  ZEROSEC_AUTH: z.enum(['none', 'tokens']).default('none'),
+  /** Comma-separated page origins allowed to call the API from a browser (CORS); none by default. */
+  ZEROSEC_CORS_ORIGINS: z.string().optional(),
+  /** API requests per token (or per address without one) and window; 0 turns it off. Default: 600 with tokens, else off. */
+  ZEROSEC_RATE_LIMIT_MAX: nonNegativeInt.optional(),
+  ZEROSEC_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
   /** Fault injection for tests: every progress checkpoint of a job waits this long. Never set in production. */
   ZEROSEC_TEST_PROGRESS_DELAY_MS: nonNegativeInt.default(0),
 });
@@ -43,6 +50,29 @@ export interface BackendConfig {
   shutdownGraceMs: number;
   logLevel: z.infer<typeof EnvSchema>['ZEROSEC_LOG_LEVEL'];
   testProgressDelayMs: number;
+  auth: 'none' | 'tokens';
+  corsOrigins: string[];
+  /** null: no rate limit. */
+  rateLimit: { max: number; windowSeconds: number } | null;
+}
+
+/** Requests per window and token when ZEROSEC_AUTH=tokens and ZEROSEC_RATE_LIMIT_MAX is unset. */
+export const DEFAULT_RATE_LIMIT_MAX = 600;
+
+/** `https://a.example, app://x` → exact origins; a path, a wildcard or a trailing slash is refused by name. */
+function parseOrigins(text: string | undefined): string[] | string {
+  const origins = (text ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of origins) {
+    // Custom schemes (app://zerosec) have an opaque origin in WHATWG URLs; check their shape instead.
+    const exact = URL.canParse(origin) && new URL(origin).origin === origin;
+    const custom = /^[a-z][a-z0-9+.-]*:\/\/[^/?#*]+$/i.test(origin) && !/^https?:/i.test(origin);
+    if (!exact && !custom)
+      return `ZEROSEC_CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin (scheme://host[:port], no path)`;
+  }
+  return origins;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +88,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const corsOrigins = parseOrigins(e.ZEROSEC_CORS_ORIGINS);
+  if (typeof corsOrigins === 'string') throw new ConfigError(`Invalid configuration:\n  ${corsOrigins}`);
+  const rateLimitMax = e.ZEROSEC_RATE_LIMIT_MAX ?? (e.ZEROSEC_AUTH === 'tokens' ? DEFAULT_RATE_LIMIT_MAX : 0);
   return {
     dataDir: e.ZEROSEC_DATA_DIR ?? defaultDataDir(),
     host: e.ZEROSEC_HOST,
@@ -74,5 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.ZEROSEC_SHUTDOWN_GRACE_MS,
     logLevel: e.ZEROSEC_LOG_LEVEL,
     testProgressDelayMs: e.ZEROSEC_TEST_PROGRESS_DELAY_MS,
+    auth: e.ZEROSEC_AUTH,
+    corsOrigins,
+    rateLimit:
+      rateLimitMax > 0 ? { max: rateLimitMax, windowSeconds: e.ZEROSEC_RATE_LIMIT_WINDOW_SECONDS } : null,
   };
 }

@@ -15,6 +15,8 @@ export class AppError extends Error {
 
 export const badRequest = (message: string, details?: unknown) =>
   new AppError('ZS_ERR_BAD_REQUEST', 400, message, details);
+/** 401 for a missing, unknown or revoked API token; the message says which, never echoing the token. */
+export const unauthorized = (message: string) => new AppError('ZS_ERR_AUTH', 401, message);
 export const forbidden = (message: string) => new AppError('ZS_ERR_FORBIDDEN', 403, message);
 export const notFound = (message: string) => new AppError('ZS_ERR_NOT_FOUND', 404, message);
 export const conflict = (message: string, details?: unknown) =>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const ERROR_CODES = [
   'ZS_ERR_VALIDATION', // 422: a field of the request is invalid (details name it)
   'ZS_ERR_BAD_REQUEST', // 400: malformed request, unsafe file name or key
+  'ZS_ERR_AUTH', // 401: no API token, or an unknown or revoked one
   'ZS_ERR_NOT_FOUND', // 404
   'ZS_ERR_CONFLICT', // 409: same id, different request
   'ZS_ERR_FORBIDDEN', // 403: bad, tampered or expired signature

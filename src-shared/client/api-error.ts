@@ -79,6 +79,7 @@ export function errorCodeForStatus(status: number): ErrorCode {
     case 400:
       return 'ZS_ERR_BAD_REQUEST';
     case 401:
+      return 'ZS_ERR_AUTH';
     case 403:
       return 'ZS_ERR_FORBIDDEN';
     case 404:

@@ -12,6 +12,8 @@ export interface UploadRow {
   content_type: string;
   size_bytes: string | number;
   expires_at: Date;
+  /** The user whose token reserved it; null without token authentication. */
+  owner: string | null;
 }
 
 export interface NewJob {
@@ -21,6 +23,8 @@ export interface NewJob {
   requestSha256: string;
   inputKey: string;
   maxAttempts: number;
+  /** The submitting user; null or absent without token authentication. */
+  owner?: string | null;
 }
 
 interface ArtifactRow {
@@ -36,11 +40,13 @@ interface ArtifactRow {
 export class JobRepository {
   constructor(private readonly db: SqlDb) {}
 
-  async insertUpload(u: Omit<UploadRow, 'size_bytes'> & { size_bytes: number }): Promise<void> {
+  async insertUpload(
+    u: Omit<UploadRow, 'size_bytes' | 'owner'> & { size_bytes: number; owner?: string | null },
+  ): Promise<void> {
     await this.db.query(
-      `INSERT INTO uploads (job_id, object_key, filename, content_type, size_bytes, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [u.job_id, u.object_key, u.filename, u.content_type, u.size_bytes, u.expires_at],
+      `INSERT INTO uploads (job_id, object_key, filename, content_type, size_bytes, expires_at, owner)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [u.job_id, u.object_key, u.filename, u.content_type, u.size_bytes, u.expires_at, u.owner ?? null],
     );
   }
 
@@ -52,11 +58,19 @@ export class JobRepository {
   /** Inserts the job unless one with this id exists; returns the stored row and whether it was new. */
   async insertJob(tx: SqlQueryable, j: NewJob): Promise<{ row: JobRow; created: boolean }> {
     const inserted = await tx.query<JobRow>(
-      `INSERT INTO jobs (job_id, job_type, status, parameters, request_sha256, input_key, max_attempts)
-       VALUES ($1, $2, 'queued', $3::jsonb, $4, $5, $6)
+      `INSERT INTO jobs (job_id, job_type, status, parameters, request_sha256, input_key, max_attempts, owner)
+       VALUES ($1, $2, 'queued', $3::jsonb, $4, $5, $6, $7)
        ON CONFLICT (job_id) DO NOTHING
        RETURNING *`,
-      [j.jobId, j.jobType, JSON.stringify(j.parameters), j.requestSha256, j.inputKey, j.maxAttempts],
+      [
+        j.jobId,
+        j.jobType,
+        JSON.stringify(j.parameters),
+        j.requestSha256,
+        j.inputKey,
+        j.maxAttempts,
+        j.owner ?? null,
+      ],
     );
     if (inserted.rows[0]) return { row: inserted.rows[0], created: true };
     const existing = await tx.query<JobRow>('SELECT * FROM jobs WHERE job_id = $1', [j.jobId]);
@@ -73,11 +87,14 @@ export class JobRepository {
     jobType?: JobType;
     limit: number;
     offset: number;
+    /** Only this user's jobs; null: everyone's (no token authentication). */
+    owner?: string | null;
   }): Promise<{ rows: JobRow[]; total: number }> {
-    const where = `WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR job_type = $2)`;
-    const params = [q.status ?? null, q.jobType ?? null];
+    const where = `WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR job_type = $2)
+      AND ($3::text IS NULL OR owner = $3)`;
+    const params = [q.status ?? null, q.jobType ?? null, q.owner ?? null];
     const rows = await this.db.query<JobRow>(
-      `SELECT * FROM jobs ${where} ORDER BY created_at DESC, job_id LIMIT $3 OFFSET $4`,
+      `SELECT * FROM jobs ${where} ORDER BY created_at DESC, job_id LIMIT $4 OFFSET $5`,
       [...params, q.limit, q.offset],
     );
     const total = await this.db.query<{ n: string | number }>(

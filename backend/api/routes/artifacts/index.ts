@@ -10,6 +10,7 @@ import { ErrorEnvelope } from '../../../../src-shared/api/errors.js';
 import { checkKey } from '../../../core/object-keys.js';
 import { notFound } from '../../../core/errors.js';
 import type { ApiDeps } from '../../app-deps.js';
+import { visibleTo } from '../../plugins/token-auth.js';
 
 export const artifactRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
@@ -26,7 +27,7 @@ export const artifactRoutes =
       },
       async (request) => {
         const job = await deps.repo.getJob(request.params.id);
-        if (!job) throw notFound(`No job ${request.params.id}.`);
+        if (!job || !visibleTo(job.owner, request.owner)) throw notFound(`No job ${request.params.id}.`);
         return { job_id: job.job_id, artifacts: await deps.repo.listArtifacts(job.job_id) };
       },
     );
@@ -49,6 +50,9 @@ export const artifactRoutes =
       async (request) => {
         const { job_id, file_key } = request.body;
         checkKey(file_key, 'file_key');
+        // The signed URL names the key, which holds the job id, so it can only fetch this owner's job's file.
+        const job = await deps.repo.getJob(job_id);
+        if (!job || !visibleTo(job.owner, request.owner)) throw notFound(`No job ${job_id}.`);
         const artifact = (await deps.repo.listArtifacts(job_id)).find((a) => a.file_key === file_key);
         if (!artifact) throw notFound(`Job ${job_id} has no artifact "${file_key}".`);
         const signed = await deps.store.signDownload(file_key, {

@@ -17,6 +17,7 @@ import { checkKey } from '../../../core/object-keys.js';
 import { toJobStatus } from '../../../core/jobs/job-row.js';
 import { ReferenceProblem, resolveReferences } from '../../../core/jobs/referenced-jobs.js';
 import type { ApiDeps } from '../../app-deps.js';
+import { visibleTo } from '../../plugins/token-auth.js';
 import { streamJobEvents } from './job-events.js';
 import { resultRoute } from './job-result.js';
 
@@ -25,9 +26,10 @@ const errors = { 400: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422
 export const jobRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const loadJob = async (id: string) => {
+    // Another user's job answers exactly like a missing one, so job ids cannot be probed.
+    const loadJob = async (id: string, owner: string | null) => {
       const row = await deps.repo.getJob(id);
-      if (!row) throw notFound(`No job ${id}.`);
+      if (!row || !visibleTo(row.owner, owner)) throw notFound(`No job ${id}.`);
       return row;
     };
 
@@ -56,7 +58,17 @@ export const jobRoutes =
         if (!parsed.success) throw validationFailed(fieldIssues(parsed.error.issues, 'parameters'));
         const parameters = parsed.data as Record<string, unknown>;
         try {
-          await resolveReferences(deps.repo, job_type, parameters);
+          await resolveReferences(
+            {
+              getJob: async (id) => {
+                const row = await deps.repo.getJob(id);
+                return row && visibleTo(row.owner, request.owner) ? row : null;
+              },
+              listArtifacts: (id) => deps.repo.listArtifacts(id),
+            },
+            job_type,
+            parameters,
+          );
         } catch (err) {
           if (err instanceof ReferenceProblem)
             throw validationFailed([{ path: err.field, message: err.message }]);
@@ -64,7 +76,7 @@ export const jobRoutes =
         }
 
         const upload = await deps.repo.getUpload(job_id);
-        if (!upload) {
+        if (!upload || !visibleTo(upload.owner, request.owner)) {
           throw validationFailed([
             { path: 'job_id', message: 'no upload was reserved for this job_id (call presign/upload first)' },
           ]);
@@ -97,6 +109,7 @@ export const jobRoutes =
             requestSha256,
             inputKey: input_key,
             maxAttempts: deps.maxAttempts,
+            owner: request.owner,
           });
           if (r.created) await deps.queue.enqueue(tx, job_id);
           return r;
@@ -126,6 +139,7 @@ export const jobRoutes =
           jobType: q.job_type,
           limit: q.limit,
           offset: q.offset,
+          owner: request.owner,
         });
         return { jobs: rows.map(toJobStatus), total, limit: q.limit, offset: q.offset };
       },
@@ -141,7 +155,7 @@ export const jobRoutes =
           response: { 200: JobStatus, ...errors },
         },
       },
-      async (request) => toJobStatus(await loadJob(request.params.id)),
+      async (request) => toJobStatus(await loadJob(request.params.id, request.owner)),
     );
 
     app.post(
@@ -155,7 +169,7 @@ export const jobRoutes =
         },
       },
       async (request) => {
-        await loadJob(request.params.id);
+        await loadJob(request.params.id, request.owner);
         const row = await deps.repo.requestCancel(request.params.id);
         deps.changes.changed(request.params.id);
         return toJobStatus(row!);
@@ -173,7 +187,7 @@ export const jobRoutes =
         },
       },
       async (request, reply) => {
-        const first = await loadJob(request.params.id);
+        const first = await loadJob(request.params.id, request.owner);
         const id = request.params.id;
         await streamJobEvents(
           request,

@@ -9,7 +9,7 @@ import type { JobRow } from '../../../core/jobs/job-row.js';
 import type { ApiDeps } from '../../app-deps.js';
 
 export const resultRoute =
-  (deps: ApiDeps, loadJob: (id: string) => Promise<JobRow>): FastifyPluginAsyncZod =>
+  (deps: ApiDeps, loadJob: (id: string, owner: string | null) => Promise<JobRow>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/v1/jobs/:id/result',
@@ -22,7 +22,7 @@ export const resultRoute =
         },
       },
       async (request) => {
-        const job = await loadJob(request.params.id);
+        const job = await loadJob(request.params.id, request.owner);
         if (job.status !== 'completed')
           throw conflict(`Job ${job.job_id} has no result: it is ${job.status}.`);
         const bytes = await deps.store.get(outputKey(job.job_id, 'result.json'));

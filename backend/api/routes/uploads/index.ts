@@ -12,6 +12,7 @@ import { checkUploadFileName, inputKey } from '../../../core/object-keys.js';
 import { AppError, notFound, payloadTooLarge, validationFailed } from '../../../core/errors.js';
 import { supportsMultipart } from '../../../core/ports/blob-store.js';
 import type { ApiDeps } from '../../app-deps.js';
+import { visibleTo } from '../../plugins/token-auth.js';
 
 export const uploadRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
@@ -59,6 +60,7 @@ export const uploadRoutes =
           content_type,
           size_bytes,
           expires_at: new Date(Date.now() + deps.signedUrlTtlSeconds * 1000),
+          owner: request.owner,
         });
         return {
           job_id: jobId,
@@ -88,7 +90,8 @@ export const uploadRoutes =
       async (request) => {
         const { job_id, upload_id, parts } = request.body;
         const upload = await deps.repo.getUpload(job_id);
-        if (!upload) throw notFound(`No upload was reserved for job ${job_id}.`);
+        if (!upload || !visibleTo(upload.owner, request.owner))
+          throw notFound(`No upload was reserved for job ${job_id}.`);
         if (!supportsMultipart(deps.store)) {
           throw new AppError(
             'ZS_ERR_CONFLICT',
