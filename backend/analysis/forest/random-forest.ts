@@ -10,7 +10,7 @@
  *   (that is how the out-of-bag score is computed without keeping per-tree row lists).
  * - Parallel contract: trees[t] = fitForestTree(input, params, t) for t = 0..nTrees−1, in any order;
  *   `assembleForest(input, params, trees)` then adds the out-of-bag score. `fitRandomForest` does exactly that on
- *   one thread.
+ *   one thread; `fitForestParallel` (forest-kernel.ts) does it on a ParallelMap (compute threads).
  * - Prediction: the mean of the trees' leaf values (summed in tree order, then divided by nTrees). For 'binary'
  *   that is P(y = 1), the mean of the leaves' class-1 fractions (scikit-learn's predict_proba).
  * - Missing values: NaN or ±∞ in x or y is an error when fitting (a clear RangeError naming row and column).
@@ -317,6 +317,16 @@ function checkAbort(signal: AbortSignalLike | undefined): void {
   if (signal?.aborted) signal.throwIfAborted();
 }
 
+/**
+ * Everything a fit rejects before growing trees: the input (`checkForestInput`), maxFeatures against p and
+ * maxSamples against n. Throws RangeError; call it once on the calling thread before handing trees out. Pure.
+ */
+export function checkForestFit(input: ForestInput, params: ResolvedForestParams): void {
+  checkForestInput(input);
+  resolveMaxFeatures(params.maxFeatures, input.p);
+  sampleSize(params, input.n);
+}
+
 /** Fits a random forest (bootstrap, best thresholds by default) on one thread. Inputs are not mutated. */
 export function fitRandomForest(
   input: ForestInput,
@@ -345,9 +355,7 @@ export function fitForest(
   params: ResolvedForestParams,
   ctx: FitContext = {},
 ): RandomForestModel {
-  checkForestInput(input);
-  resolveMaxFeatures(params.maxFeatures, input.p);
-  sampleSize(params, input.n);
+  checkForestFit(input, params);
   const trees: Tree[] = [];
   for (let t = 0; t < params.nTrees; t++) {
     checkAbort(ctx.signal);
