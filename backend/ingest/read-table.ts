@@ -120,6 +120,14 @@ function checkHeader(header: RawRow, data: RawRow[], maxColumns: number, grid: R
         { row: header.rowNumber, column_index: index, value, ...sheetDetail(grid) },
       );
     }
+    if (name === '__proto__') {
+      // Job runners key rows and results by column name in plain objects, where this name silently vanishes.
+      throw new TableError(
+        'reserved_column_name',
+        `The column name "__proto__" in the header (row ${header.rowNumber}, ${columnPosition(index)}) cannot be used. Rename the column.`,
+        { row: header.rowNumber, column: name, column_index: index, ...sheetDetail(grid) },
+      );
+    }
     const first = firstPosition.get(name);
     if (first !== undefined) {
       throw new TableError(

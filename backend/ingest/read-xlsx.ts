@@ -2,9 +2,11 @@
 import ExcelJS from 'exceljs';
 import type { RawGrid, RawRow } from './table.js';
 import { TableError, columnLetter, quote, quoteList } from './table-error.js';
+import { checkZipBomb } from './zip-guard.js';
 
 /** Reads the first sheet (in tab order), or the one named `sheet`, into non-blank rows with their row numbers. */
 export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<RawGrid> {
+  checkZipBomb(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own `Buffer` as an ArrayBuffer; at run time it hands the bytes to JSZip, which takes a Node Buffer.

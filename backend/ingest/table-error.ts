@@ -5,6 +5,7 @@ export type TableErrorCode =
   | 'no_header'
   | 'empty_column_name'
   | 'duplicate_column'
+  | 'reserved_column_name'
   | 'ragged_row'
   | 'unreadable'
   | 'sheet_not_found'
