@@ -1,9 +1,10 @@
 /** Turns the uploaded table and the parameters into the classifier's rows: features, 0/1 labels, groups, with every left-out row reported. */
 import type { Warning } from '../../../../src-shared/api/results.js';
-import { requireColumns, rowNumberOf, type Table } from '../../../ingest/index.js';
+import { rowNumberOf, type Table } from '../../../ingest/index.js';
 import type { FeatureColumn } from '../../../analysis/learners/feature-encoding.js';
 import { groupIds } from '../../../analysis/model-selection/group-k-fold.js';
 import { TaskError } from '../task.js';
+import { modelFeatureColumns } from '../model-columns.js';
 import { targetLabels } from './classification-labels.js';
 
 export interface ClassificationData {
@@ -38,31 +39,8 @@ export function classificationData(
   completeRows: boolean,
 ): ClassificationData {
   const target = params.target_column;
-  const [targetColumn] = requireColumns(table, [target], 'target');
-  if (params.group_column !== undefined) requireColumns(table, [params.group_column], 'group');
-  const excluded = new Set([target, ...(params.group_column !== undefined ? [params.group_column] : [])]);
-  const names =
-    params.feature_columns ??
-    table.columns.filter((c) => c.kind === 'numeric' && !excluded.has(c.name)).map((c) => c.name);
-  const columns = requireColumns(table, names, 'feature');
-  const overlap = names.filter((f) => excluded.has(f));
-  if (overlap.length > 0)
-    throw new TaskError(
-      'ZS_ERR_INPUT',
-      `A target or group column cannot also be a feature: ${overlap.join(', ')}.`,
-      {
-        field: 'parameters.feature_columns',
-      },
-    );
-  if (names.length === 0)
-    throw new TaskError('ZS_ERR_INPUT', 'No numeric feature columns were found besides the target.', {
-      field: 'parameters.feature_columns',
-    });
-  for (const c of columns)
-    if (c.kind === 'empty')
-      throw new TaskError('ZS_ERR_INPUT', `The feature column "${c.name}" has no values.`, {
-        column: c.name,
-      });
+  const columns = modelFeatureColumns(table, [target], params.feature_columns, params.group_column);
+  const targetColumn = table.columns.find((c) => c.name === target);
 
   const labels = targetLabels(targetColumn!, params.positive_label);
   const keep: number[] = [];

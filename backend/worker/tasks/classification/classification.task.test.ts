@@ -8,18 +8,11 @@ import { learnerByName } from '../../../analysis/learners/learner-registry.js';
 import { loadModelFile, saveModelFile } from '../../../analysis/learners/model-pipeline.js';
 import { rocAuc } from '../../../analysis/model-selection/metrics.js';
 import { createRng } from '../../../analysis/random/rng.js';
-import { TaskError, type TaskContext, type TaskOutput } from '../task.js';
+import { TaskError, type TaskOutput } from '../task.js';
+import { csvTaskContext } from '../task-context.testing.js';
 import { classificationTask } from './classification.task.js';
 
-function context(csv: string, parameters: Record<string, unknown>): TaskContext {
-  return {
-    parameters,
-    input: new TextEncoder().encode(csv),
-    inputFileName: 'input.csv',
-    signal: new AbortController().signal,
-    progress: () => undefined,
-  };
-}
+const context = csvTaskContext;
 
 const text = (out: TaskOutput, name: string) => {
   const f = out.files.find((x) => x.name === name);

@@ -3,18 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { NonlinearAnalysisBody } from '../../../../src-shared/api/nonlinear-result.js';
 import { loadModelFile } from '../../../analysis/learners/model-pipeline.js';
 import { createRng } from '../../../analysis/random/rng.js';
-import { TaskError, type TaskContext, type TaskOutput } from '../task.js';
+import { TaskError, type TaskOutput } from '../task.js';
+import { csvTaskContext } from '../task-context.testing.js';
 import { nonlinearAnalysisTask } from './nonlinear-analysis.task.js';
 
-function context(csv: string, parameters: Record<string, unknown>): TaskContext {
-  return {
-    parameters,
-    input: new TextEncoder().encode(csv),
-    inputFileName: 'input.csv',
-    signal: new AbortController().signal,
-    progress: () => undefined,
-  };
-}
+const context = csvTaskContext;
 
 function file(out: TaskOutput, name: string): Uint8Array {
   const f = out.files.find((x) => x.name === name);

@@ -1,9 +1,9 @@
 /** Turns the uploaded table and the parameters into each target's rows: features (numeric or categorical), y, groups. */
 import type { Warning } from '../../../../src-shared/api/results.js';
-import { numericColumn, requireColumns, rowNumberOf, type Table } from '../../../ingest/index.js';
+import { numericColumn, rowNumberOf, type Table } from '../../../ingest/index.js';
 import type { FeatureColumn } from '../../../analysis/learners/feature-encoding.js';
 import { groupIds } from '../../../analysis/model-selection/group-k-fold.js';
-import { TaskError } from '../task.js';
+import { modelFeatureColumns } from '../model-columns.js';
 
 export interface NonlinearColumns {
   targets: string[];
@@ -16,32 +16,11 @@ export function nonlinearColumns(
   table: Table,
   p: { target_columns: string[]; feature_columns?: string[] | undefined; group_column?: string | undefined },
 ): NonlinearColumns {
-  requireColumns(table, p.target_columns, 'target');
-  if (p.group_column !== undefined) requireColumns(table, [p.group_column], 'group');
-  const excluded = new Set([...p.target_columns, ...(p.group_column !== undefined ? [p.group_column] : [])]);
-  const names =
-    p.feature_columns ??
-    table.columns.filter((c) => c.kind === 'numeric' && !excluded.has(c.name)).map((c) => c.name);
-  requireColumns(table, names, 'feature');
-  const overlap = names.filter((f) => excluded.has(f));
-  if (overlap.length > 0)
-    throw new TaskError(
-      'ZS_ERR_INPUT',
-      `A target or group column cannot also be a feature: ${overlap.join(', ')}.`,
-      {
-        field: 'parameters.feature_columns',
-      },
-    );
-  if (names.length === 0)
-    throw new TaskError('ZS_ERR_INPUT', 'No numeric feature columns were found besides the targets.', {
-      field: 'parameters.feature_columns',
-    });
-  const features = names.map((name) => {
-    const column = table.columns.find((c) => c.name === name)!;
-    if (column.kind === 'empty')
-      throw new TaskError('ZS_ERR_INPUT', `The feature column "${name}" has no values.`, { column: name });
-    return { name, type: column.kind === 'numeric' ? ('numeric' as const) : ('categorical' as const) };
-  });
+  const columns = modelFeatureColumns(table, p.target_columns, p.feature_columns, p.group_column);
+  const features = columns.map((c) => ({
+    name: c.name,
+    type: c.kind === 'numeric' ? ('numeric' as const) : ('categorical' as const),
+  }));
   return { targets: p.target_columns, features };
 }
 

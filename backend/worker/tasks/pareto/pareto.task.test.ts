@@ -6,18 +6,11 @@ import { ParetoParameters } from '../../../../src-shared/api/job-types.js';
 import { bruteForceRanks } from '../../../analysis/pareto/brute-force.testing.js';
 import { createRng } from '../../../analysis/random/rng.js';
 import { TableError } from '../../../ingest/index.js';
-import { TaskError, type TaskContext, type TaskOutput } from '../task.js';
+import { TaskError, type TaskOutput } from '../task.js';
+import { csvTaskContext } from '../task-context.testing.js';
 import { paretoTask } from './pareto.task.js';
 
-function context(csv: string, parameters: Record<string, unknown>): TaskContext {
-  return {
-    parameters,
-    input: new TextEncoder().encode(csv),
-    inputFileName: 'input.csv',
-    signal: new AbortController().signal,
-    progress: () => undefined,
-  };
-}
+const context = csvTaskContext;
 
 async function run(
   csv: string,
