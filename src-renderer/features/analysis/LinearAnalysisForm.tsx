@@ -1,8 +1,8 @@
 /** Step 2: the `linear_analysis` options, checked with the shared schema as the user types, then submitted. */
 import { useCallback } from 'react';
 import { useT } from '../../i18n/useT.js';
-import { ColumnPicker } from './ColumnPicker.js';
 import { JobFormFrame } from './JobFormFrame.js';
+import { TargetFeaturePickers } from './TargetFeaturePickers.js';
 import type { JobFormProps } from './JobFormFrame.js';
 import {
   ADVANCED_FIELDS,
@@ -33,7 +33,6 @@ export function LinearAnalysisForm({ file, columns, onSubmitted, picker }: JobFo
   const { values, update, errorOf } = form;
   const setField = (name: string, value: string | boolean | string[]) =>
     update(name, { fields: { ...values.fields, [name]: value } });
-  const numeric = columns ? columns.filter((c) => c.kind === 'numeric') : columns;
   const field = (name: string) => {
     const spec = LINEAR_FIELDS.find((f) => f.name === name)!;
     if (name === 'model') return null;
@@ -58,24 +57,15 @@ export function LinearAnalysisForm({ file, columns, onSubmitted, picker }: JobFo
       onSubmit={form.onSubmit}
       footer={form.footer}
     >
-      <ColumnPicker
-        testId="target-picker"
-        legend={t('form.targets')}
-        help={t('form.targets.help')}
-        columns={numeric}
-        selected={values.targets}
-        onChange={(targets) => update('targets', { targets })}
-        error={errorOf('targets')}
-      />
-      <ColumnPicker
-        testId="feature-picker"
-        legend={t('form.features')}
-        help={t('form.features.help')}
+      <TargetFeaturePickers
         columns={columns}
-        selected={values.features}
-        disabled={values.targets}
-        onChange={(features) => update('features', { features })}
-        error={errorOf('features')}
+        targets={values.targets}
+        features={values.features}
+        onTargets={(targets) => update('targets', { targets })}
+        onFeatures={(features) => update('features', { features })}
+        targetError={errorOf('targets')}
+        featureError={errorOf('features')}
+        featureHelp="form.features.help"
       />
       <div className="field" data-field="model">
         <label htmlFor="linear-model">{t('param.model')}</label>

@@ -1,9 +1,9 @@
 /** Step 2 for `nonlinear_analysis`: targets, features, the models to compare and the nested-CV budget, then submit. */
 import { useCallback } from 'react';
 import { useT } from '../../i18n/useT.js';
-import { ColumnPicker } from './ColumnPicker.js';
 import { ColumnSelect } from './ColumnSelect.js';
 import { JobFormFrame } from './JobFormFrame.js';
+import { TargetFeaturePickers } from './TargetFeaturePickers.js';
 import type { JobFormProps } from './JobFormFrame.js';
 import {
   NL_ADVANCED_FIELDS,
@@ -37,7 +37,6 @@ export function NonlinearAnalysisForm({ file, columns, onSubmitted, picker }: Jo
     onSubmitted,
   });
   const { values, update, errorOf } = form;
-  const numeric = columns ? columns.filter((c) => c.kind === 'numeric') : columns;
   const field = (name: string) => (
     <SchemaField
       key={name}
@@ -56,24 +55,15 @@ export function NonlinearAnalysisForm({ file, columns, onSubmitted, picker }: Jo
       onSubmit={form.onSubmit}
       footer={form.footer}
     >
-      <ColumnPicker
-        testId="target-picker"
-        legend={t('form.targets')}
-        help={t('form.targets.help')}
-        columns={numeric}
-        selected={values.targets}
-        onChange={(targets) => update('targets', { targets })}
-        error={errorOf('targets')}
-      />
-      <ColumnPicker
-        testId="feature-picker"
-        legend={t('form.features')}
-        help={t('form.features.nonlinear.help')}
+      <TargetFeaturePickers
         columns={columns}
-        selected={values.features}
-        disabled={values.targets}
-        onChange={(features) => update('features', { features })}
-        error={errorOf('features')}
+        targets={values.targets}
+        features={values.features}
+        onTargets={(targets) => update('targets', { targets })}
+        onFeatures={(features) => update('features', { features })}
+        targetError={errorOf('targets')}
+        featureError={errorOf('features')}
+        featureHelp="form.features.nonlinear.help"
       />
       {NL_MAIN_FIELDS.map(field)}
       <details>
