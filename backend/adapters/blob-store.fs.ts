@@ -1,7 +1,7 @@
 /** The embedded object store: a folder in the data directory, reached by clients through HMAC-signed URLs. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile, access, constants } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile, access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -137,12 +137,44 @@ export class FsBlobStore implements BlobStore {
     return createReadStream(this.pathOf(key));
   }
 
+  /** Writes via the store's staging folder, so a process killed mid-write leaves nothing beside the objects. */
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const target = this.pathOf(key);
+    const tmpDir = path.join(this.root, '.tmp');
+    await mkdir(tmpDir, { recursive: true });
     await mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${randomUUID()}.partial`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, target);
+    const tmp = path.join(tmpDir, randomUUID());
+    try {
+      await writeFile(tmp, bytes);
+      await rename(tmp, target);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+
+  /**
+   * Removes staging files older than `maxAgeMs` (left by a killed process); returns how many.
+   * Younger ones may belong to a write still running in another process.
+   */
+  async sweepStaging(maxAgeMs: number): Promise<number> {
+    const tmpDir = path.join(this.root, '.tmp');
+    let names: string[];
+    try {
+      names = await readdir(tmpDir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    const cutoff = Date.now() - maxAgeMs;
+    for (const name of names) {
+      const file = path.join(tmpDir, name);
+      const info = await stat(file).catch(() => null);
+      if (info && info.mtimeMs < cutoff) {
+        await rm(file, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
   }
 
   async get(key: string): Promise<Uint8Array> {

@@ -42,6 +42,8 @@ export async function openBlobStore(
       : await loadOrCreateSecret(path.join(config.dataDir, 'signing.key')),
     publicUrl,
   });
+  // Staging files a killed process left behind; a day is far longer than any single write.
+  await store.sweepStaging(24 * 3600 * 1000);
   return { store, fsStore: store, close: () => undefined };
 }
 
