@@ -12,7 +12,9 @@
  * - comparisons `<= < >= > == !=` (also `=`, `≤`, `≥`, `≠`); a chain `0 <= x < 5` means `0 <= x and x < 5`;
  * - `and`, `or`, `not` (also `&&`, `||`, `!`); precedence from loosest: or, and, not, comparison, + −, * /,
  *   unary sign, ^.
- * - The whole expression must be a condition (a comparison or a logical combination of comparisons).
+ * - The whole expression must be a condition (a comparison or a logical combination of comparisons); the
+ *   same syntax without comparisons is an arithmetic expression, compiled with `compileArithmetic` (the
+ *   derived columns of an experiment log).
  *
  * Errors are ConstraintError with `position` (0-based index into the text) and a message naming the 1-based
  * character and, for an unknown column, the known ones. Arithmetic follows IEEE doubles: a division by zero
@@ -547,6 +549,28 @@ export function compileConstraint(
   if (compiled.type !== 'boolean') {
     throw new ConstraintError(
       `the constraint must be a condition such as \`送り速度 * パス数 <= 9000\`, but it is ${TYPE_NAMES[compiled.type]}`,
+      parsed.root.start,
+    );
+  }
+  return compiled.fn;
+}
+
+/** A compiled arithmetic expression: its value for one candidate (NaN or ±Infinity when undefined). Pure. */
+export type ArithmeticFunction = (numeric: Float64Array, codes: Int32Array) => number;
+
+/**
+ * Compiles a parsed expression that must be a number (`100 / feed * 60`), for the same columns as
+ * compileConstraint. Throws ConstraintError for an unknown column, a type mismatch, or a condition.
+ */
+export function compileArithmetic(
+  parsed: ParsedConstraint,
+  resolve: (name: string) => ConstraintColumn | undefined,
+  known: readonly string[],
+): ArithmeticFunction {
+  const compiled = new Compiler(parsed.text, resolve, known).compile(parsed.root);
+  if (compiled.type !== 'number') {
+    throw new ConstraintError(
+      `the expression must be arithmetic such as \`100 / feed * 60\`, but it is ${TYPE_NAMES[compiled.type]}`,
       parsed.root.start,
     );
   }
