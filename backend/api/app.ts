@@ -23,6 +23,7 @@ import { uploadRoutes } from './routes/uploads/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
 import { artifactRoutes } from './routes/artifacts/index.js';
 import { blobRoutes } from './routes/blobs/index.js';
+import { experimentLogRoutes } from './routes/logs/index.js';
 import { APP_VERSION } from '../package-info.js';
 import { FALLBACK_PAGE } from './fallback-page.js';
 
@@ -85,6 +86,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(uploadRoutes(deps));
   await app.register(jobRoutes(deps));
   await app.register(artifactRoutes(deps));
+  await app.register(experimentLogRoutes(deps));
   if (deps.fsStore) await app.register(blobRoutes(deps.fsStore, deps.maxUploadBytes));
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

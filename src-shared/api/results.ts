@@ -16,6 +16,7 @@ import { NonlinearAnalysisBody } from './nonlinear-result.js';
 import { OptimizationBody } from './optimization-result.js';
 import { ParetoBody } from './pareto-result.js';
 import { PredictionBody } from './prediction-result.js';
+import { LogInputSource } from '../logs/experiment-log-api.js';
 
 export const RESULT_SCHEMA_VERSION = 1;
 export const INTERCEPT_TERM = '(Intercept)';
@@ -61,6 +62,8 @@ const envelopeFields = {
   started_at: z.iso.datetime({ offset: true }),
   finished_at: z.iso.datetime({ offset: true }),
   warnings: z.array(Warning),
+  /** Set when the input was written from an experiment log: which log, revision and filter (view) it holds. */
+  input_source: LogInputSource.optional(),
 };
 
 function envelopeOf<K extends JobType>(type: K) {

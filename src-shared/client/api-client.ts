@@ -14,6 +14,7 @@
  * | POST /jobs                   | yes     | idempotent by job_id: a repeat returns the job the lost answer created |
  * | POST /jobs/{id}/cancel       | yes     | cancelling twice is cancelling once                                   |
  * | GET /jobs/{id}/events (SSE)  | no      | not retried but replaced: the watcher falls back to polling           |
+ * | `logs`: see log-client.ts    |         | reads and the row query yes; calls that create or change a log no      |
  *
  * Signed URLs (upload, download) are called without the bearer token: they may point at an object store, which must
  * never see it.
@@ -35,6 +36,8 @@ import {
 import type { JobParametersInput, JobType } from '../api/job-types.js';
 import { ResultEnvelope } from '../api/results.js';
 import { ApiError, apiErrorFromResponse } from './api-error.js';
+import { parseAnswer } from './parse-answer.js';
+import { createLogClient, type LogClient } from './log-client.js';
 import { childAbortController } from './abort-signals.js';
 import { createHttpTransport, type RetryEvent, type TransportRequest } from './http-transport.js';
 import { watchJob as watchJobWith, type WatchJobOptions } from './job-watcher.js';
@@ -121,6 +124,8 @@ export interface ApiClient {
   getResult(jobId: string, options?: CallOptions): Promise<ResultEnvelope>;
   cancelJob(jobId: string, options?: CallOptions): Promise<JobStatus>;
   submitAndWait<K extends JobType>(input: SubmitAndWaitInput<K>): Promise<SubmitAndWaitResult>;
+  /** Experiment logs and domain profiles (`/api/v1/logs…`, `/api/v1/profiles`). */
+  readonly logs: LogClient;
 }
 
 export interface CallOptions {
@@ -163,6 +168,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   const client: ApiClient = {
     baseUrl,
+    logs: createLogClient(api),
 
     async health(opts) {
       const res = await api.request({
@@ -339,23 +345,4 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
   };
   return client;
-}
-
-/** Checks an answer against the contract; a mismatch is the server's bug and is reported as such. */
-function parseAnswer<S extends z.ZodType>(
-  schema: S,
-  data: unknown,
-  method: string,
-  path: string,
-): z.output<S> {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  throw new ApiError({
-    kind: 'invalid_response',
-    code: 'ZS_ERR_INVALID_RESPONSE',
-    message: `${method} ${API_PREFIX}${path} answered with a body that does not match the API contract`,
-    details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    method,
-    path: API_PREFIX + path,
-  });
 }

@@ -39,7 +39,7 @@ export interface HttpTransportOptions {
 }
 
 export interface TransportRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   params?: Record<string, string | number | undefined>;
   /** JSON-serialised unless it is a Blob or a stream. */

@@ -2,18 +2,25 @@
  * The experiment-log part of the API client (`client.logs`). Every method maps to one route under
  * `/api/v1/logs` or `/api/v1/profiles` (see src-shared/logs/experiment-log-api.ts) and validates the answer.
  */
-import type { DomainProfile } from '../logs/domain-profile.js';
-import type {
-  CreateLogRequest,
+import type { z } from 'zod';
+import { DomainProfile } from '../logs/domain-profile.js';
+import {
   ExperimentLog,
-  ImportRequest,
   ImportResponse,
+  ListLogsResponse,
+  ListProfilesResponse,
+  ListRevisionsResponse,
   ListRowsResponse,
+  ListViewsResponse,
   LogInputResponse,
   LogView,
   Revision,
-  RowFilter,
+  type CreateLogRequest,
+  type ImportRequest,
+  type RowFilter,
 } from '../logs/experiment-log-api.js';
+import type { HttpTransport, TransportRequest } from './http-transport.js';
+import { parseAnswer } from './parse-answer.js';
 
 export interface LogCallOptions {
   signal?: AbortSignal;
@@ -50,4 +57,172 @@ export interface LogClient {
     options?: LogCallOptions,
   ): Promise<{ fileName: string; bytes: Uint8Array; contentType: string }>;
   planFromJob(logId: string, jobId: string, options?: LogCallOptions): Promise<Revision>;
+}
+
+/**
+ * The log client over the ApiClient's transport (same base URL, token, timeouts and retry policy). Retried: reads, the
+ * row query, previews, deleting a view and the export; not retried: calls that create or change something, whose
+ * repeat after a lost answer would make a second log, view, revision or job input.
+ */
+export function createLogClient(api: HttpTransport): LogClient {
+  async function call<S extends z.ZodType>(
+    schema: S,
+    req: Omit<TransportRequest, 'responseType'>,
+  ): Promise<z.output<S>> {
+    const res = await api.request({ ...req, responseType: 'json' });
+    return parseAnswer(schema, res.data, req.method, req.url);
+  }
+  const logPath = (logId: string, rest = ''): string => `/logs/${encodeURIComponent(logId)}${rest}`;
+
+  return {
+    async listProfiles(opts) {
+      const r = await call(ListProfilesResponse, {
+        method: 'GET',
+        url: '/profiles',
+        retry: true,
+        signal: opts?.signal,
+      });
+      return r.profiles;
+    },
+    saveProfile(profile, opts) {
+      return call(DomainProfile, {
+        method: 'POST',
+        url: '/profiles',
+        body: profile,
+        retry: false,
+        signal: opts?.signal,
+      });
+    },
+    async listLogs(opts) {
+      const r = await call(ListLogsResponse, {
+        method: 'GET',
+        url: '/logs',
+        retry: true,
+        signal: opts?.signal,
+      });
+      return r.logs;
+    },
+    createLog(req, opts) {
+      return call(ExperimentLog, {
+        method: 'POST',
+        url: '/logs',
+        body: req,
+        retry: false,
+        signal: opts?.signal,
+      });
+    },
+    getLog(logId, opts) {
+      return call(ExperimentLog, { method: 'GET', url: logPath(logId), retry: true, signal: opts?.signal });
+    },
+    listRows(logId, req = {}, opts) {
+      return call(ListRowsResponse, {
+        method: 'POST',
+        url: logPath(logId, '/rows/query'),
+        body: req,
+        retry: true,
+        signal: opts?.signal,
+      });
+    },
+    importFile(logId, req, opts) {
+      return call(ImportResponse, {
+        method: 'POST',
+        url: logPath(logId, '/imports'),
+        body: req,
+        retry: req.commit !== true,
+        signal: opts?.signal,
+      });
+    },
+    async listRevisions(logId, opts) {
+      const r = await call(ListRevisionsResponse, {
+        method: 'GET',
+        url: logPath(logId, '/revisions'),
+        retry: true,
+        signal: opts?.signal,
+      });
+      return r.revisions;
+    },
+    restore(logId, revision, note, opts) {
+      return call(Revision, {
+        method: 'POST',
+        url: logPath(logId, '/restore'),
+        body: note === undefined ? { revision } : { revision, note },
+        retry: false,
+        signal: opts?.signal,
+      });
+    },
+    async listViews(logId, opts) {
+      const r = await call(ListViewsResponse, {
+        method: 'GET',
+        url: logPath(logId, '/views'),
+        retry: true,
+        signal: opts?.signal,
+      });
+      return r.views;
+    },
+    createView(logId, name, filter, opts) {
+      return call(LogView, {
+        method: 'POST',
+        url: logPath(logId, '/views'),
+        body: { name, filter },
+        retry: false,
+        signal: opts?.signal,
+      });
+    },
+    async deleteView(logId, viewId, opts) {
+      await api.request({
+        method: 'DELETE',
+        url: logPath(logId, `/views/${encodeURIComponent(viewId)}`),
+        retry: true,
+        responseType: 'json',
+        signal: opts?.signal,
+      });
+    },
+    makeJobInput(logId, req, opts) {
+      return call(LogInputResponse, {
+        method: 'POST',
+        url: logPath(logId, '/job-input'),
+        body: req,
+        retry: false,
+        signal: opts?.signal,
+      });
+    },
+    async exportRows(logId, req, opts) {
+      const res = await api.request({
+        method: 'GET',
+        url: logPath(logId, '/export'),
+        params: { format: req.format, view_id: req.view_id },
+        retry: true,
+        responseType: 'bytes',
+        signal: opts?.signal,
+      });
+      return {
+        fileName: fileNameOf(res.header('content-disposition')) ?? `experiment-log.${req.format}`,
+        bytes: res.data as Uint8Array,
+        contentType: res.header('content-type') ?? 'application/octet-stream',
+      };
+    },
+    planFromJob(logId, jobId, opts) {
+      return call(Revision, {
+        method: 'POST',
+        url: logPath(logId, '/planned'),
+        body: { job_id: jobId },
+        retry: false,
+        signal: opts?.signal,
+      });
+    },
+  };
+}
+
+/** The file name of a Content-Disposition header, preferring the RFC 5987 `filename*` (Japanese names). */
+export function fileNameOf(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]*)"/i.exec(header)?.[1] ?? null;
 }

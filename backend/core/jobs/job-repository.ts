@@ -4,6 +4,7 @@ import type { JobRow } from './job-row.js';
 import type { Artifact } from '../../../src-shared/api/artifacts.js';
 import type { JobStatusName } from '../../../src-shared/api/job-status.js';
 import type { JobType } from '../../../src-shared/api/job-types.js';
+import { LogInputSource } from '../../../src-shared/logs/experiment-log-api.js';
 
 export interface UploadRow {
   job_id: string;
@@ -14,6 +15,8 @@ export interface UploadRow {
   expires_at: Date;
   /** The user whose token reserved it; null without token authentication. */
   owner: string | null;
+  /** Where the file came from when the server wrote it from an experiment log; null for a user's upload. */
+  source?: LogInputSource | null;
 }
 
 export interface NewJob {
@@ -44,10 +47,30 @@ export class JobRepository {
     u: Omit<UploadRow, 'size_bytes' | 'owner'> & { size_bytes: number; owner?: string | null },
   ): Promise<void> {
     await this.db.query(
-      `INSERT INTO uploads (job_id, object_key, filename, content_type, size_bytes, expires_at, owner)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [u.job_id, u.object_key, u.filename, u.content_type, u.size_bytes, u.expires_at, u.owner ?? null],
+      `INSERT INTO uploads (job_id, object_key, filename, content_type, size_bytes, expires_at, owner, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+      [
+        u.job_id,
+        u.object_key,
+        u.filename,
+        u.content_type,
+        u.size_bytes,
+        u.expires_at,
+        u.owner ?? null,
+        u.source ? JSON.stringify(u.source) : null,
+      ],
     );
+  }
+
+  /** The experiment-log provenance of a job's input (copied into its result.json); null for a user's upload. */
+  async inputSourceOf(jobId: string): Promise<LogInputSource | null> {
+    const r = await this.db.query<{ source: unknown }>('SELECT source FROM uploads WHERE job_id = $1', [
+      jobId,
+    ]);
+    const source = r.rows[0]?.source;
+    if (source === null || source === undefined) return null;
+    const parsed = LogInputSource.safeParse(source);
+    return parsed.success ? parsed.data : null;
   }
 
   async getUpload(jobId: string): Promise<UploadRow | null> {

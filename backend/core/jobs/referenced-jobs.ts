@@ -6,11 +6,14 @@
 import type { Artifact } from '../../../src-shared/api/artifacts.js';
 import type { JobType } from '../../../src-shared/api/job-types.js';
 import type { JobRow } from './job-row.js';
+import type { LogInputSource } from '../../../src-shared/logs/experiment-log-api.js';
 
 /** What the check needs from the job store (JobRepository has it). */
 export interface JobLookup {
   getJob(jobId: string): Promise<Pick<JobRow, 'job_id' | 'job_type' | 'status'> | null>;
   listArtifacts(jobId: string): Promise<Artifact[]>;
+  /** Where a job's input came from when it was written from an experiment log (recorded in result.json). */
+  inputSourceOf?(jobId: string): Promise<LogInputSource | null>;
 }
 
 /** A finished job a job reads, and the parameter that names it (for error messages). */
