@@ -71,6 +71,9 @@ export function renderApiDocs(doc: OpenApiDoc): string {
     'The machine-readable document is served at `GET /api/v1/openapi.json`. Every error answers',
     '`{"error": {"code", "message", "details"}}` with a stable `ZS_ERR_*` code (`src-shared/api/errors.ts`);',
     'invalid fields come back as 422 with `details.issues[] = {path, message}` naming each field.',
+    'Any route may answer 503 `ZS_ERR_UNAVAILABLE` with a `Retry-After` header (seconds) while the database is',
+    'unreachable (restart, network cut); the server recovers by itself once it is back, so retry after that delay.',
+    'With rate limiting on, a client over its budget gets 429 `ZS_ERR_RATE_LIMITED`, also with `Retry-After`.',
     '',
   ];
   for (const [path, methods] of Object.entries(doc.paths).sort(([a], [b]) => a.localeCompare(b))) {

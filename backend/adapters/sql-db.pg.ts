@@ -1,24 +1,31 @@
 /** Server metadata store: a pooled connection to PostgreSQL (self-hosted or RDS), same SQL as embedded. */
 import pg from 'pg';
 import type { SqlDb, SqlQueryable } from '../core/ports/sql-db.js';
+import { isPgConnectionFailure, rethrowPgError } from './pg-connection-failure.js';
+
+// A stopped server refuses at once; this bounds the wait for one that hangs (network cut), so a request answers 503
+// instead of hanging with it.
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export async function openPostgresDb(connectionString: string, poolSize = 10): Promise<SqlDb> {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
-  // An idle client losing its connection (database restart) must not crash the process.
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // An idle client losing its connection (database restart) must not crash the process; the pool drops that client
+  // and opens a fresh one for the next query, which is how the backend recovers once the database is back.
   pool.on('error', () => undefined);
-  await pool.query('SELECT 1');
+  await pool.query('SELECT 1').catch(rethrowPgError);
   const query: SqlQueryable['query'] = async <Row>(sql: string, params: readonly unknown[] = []) => {
-    const res = await pool.query(sql, params as unknown[]);
+    const res = await pool.query(sql, params as unknown[]).catch(rethrowPgError);
     return { rows: res.rows as Row[] };
   };
   return {
     kind: 'postgres',
     query,
     async exec(sql) {
-      await pool.query(sql);
+      await pool.query(sql).catch(rethrowPgError);
     },
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(rethrowPgError);
+      let broken: unknown = undefined;
       try {
         await client.query('BEGIN');
         const tx: SqlQueryable = {
@@ -34,10 +41,12 @@ export async function openPostgresDb(connectionString: string, poolSize = 10): P
         await client.query('COMMIT');
         return out;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+        if (isPgConnectionFailure(err)) broken = err;
+        else await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
+        return rethrowPgError(err);
       } finally {
-        client.release();
+        // A client whose connection failed is destroyed rather than handed back to the pool.
+        client.release(broken === undefined ? undefined : (broken as Error));
       }
     },
     close: () => pool.end(),

@@ -13,6 +13,7 @@ import { AppError } from '../core/errors.js';
 import { ReferenceProblem, type JobLookup } from '../core/jobs/referenced-jobs.js';
 import { loadReferencedJobs } from './referenced-inputs.js';
 import type { ReferencedJob } from './tasks/task.js';
+import { isUnavailable, retryWhileUnavailable } from './retry-while-unavailable.js';
 
 export interface ExecutorDeps {
   queue: JobQueue;
@@ -31,19 +32,35 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 const ANALYSIS_FROM = 5;
 const ANALYSIS_TO = 90;
 const PROGRESS_WRITE_INTERVAL_MS = 250;
+// How long a finished job waits for an unreachable database to record its outcome. Past it the job is left to its
+// lease: it expires and the job runs again, so a longer outage costs an attempt but never loses the job.
+const RECORD_OUTCOME_PATIENCE_MS = 120_000;
 
 export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: AbortSignal): Promise<void> {
   const log = deps.logger.child({ job_id: job.jobId, job_type: job.jobType, attempt: job.attempts });
   const { queue, workerId } = deps;
   log.info('job started');
+  const untilRecorded = <T>(what: string, fn: () => Promise<T>) =>
+    retryWhileUnavailable(fn, {
+      logger: log,
+      what,
+      giveUpAfterMs: RECORD_OUTCOME_PATIENCE_MS,
+      signal: shutdown,
+    });
   const finish = async (outcome: JobOutcome) => {
-    const recorded = await queue.finish(job.jobId, workerId, outcome);
+    // finish() only applies while this worker still holds the lease, so repeating it after a lost answer is safe.
+    const recorded = await untilRecorded('recording the outcome', () =>
+      queue.finish(job.jobId, workerId, outcome),
+    );
     if (!recorded)
       log.warn({ outcome: outcome.kind }, 'lease lost before the job could be finished; result discarded');
     else log.info({ outcome: outcome.kind }, 'job finished');
   };
 
-  await queue.reportProgress(job.jobId, workerId, { progress: 1, stage: 'downloading_input', message: null });
+  // Progress is for display only: a database hiccup here must not stop the job.
+  await queue
+    .reportProgress(job.jobId, workerId, { progress: 1, stage: 'downloading_input', message: null })
+    .catch((err) => log.warn({ err }, 'progress not recorded'));
   let input: Uint8Array;
   try {
     input = await deps.store.get(job.inputKey);
@@ -141,11 +158,26 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
       });
       return;
     }
-    await queue.reportProgress(job.jobId, workerId, {
-      progress: 92,
-      stage: 'uploading_outputs',
-      message: null,
-      status: 'uploading_outputs',
+    // Outputs go to fixed keys, so a worker that lost its lease (heartbeats failed during a database outage and
+    // another worker took the job over) must not write them over the new owner's. Renewing the lease here also
+    // gives this worker a full lease for the upload and the final write.
+    const lease = await untilRecorded('checking the lease', () => queue.extendLease(job.jobId, workerId));
+    if (!lease.held) {
+      log.warn('lease lost before the outputs were written; another worker owns the job now');
+      return;
+    }
+    await queue
+      .reportProgress(job.jobId, workerId, {
+        progress: 92,
+        stage: 'uploading_outputs',
+        message: null,
+        status: 'uploading_outputs',
+      })
+      .catch((err) => log.warn({ err }, 'progress not recorded'));
+    // Provenance is a record, not the result: a failed read leaves it out rather than failing a finished job.
+    const inputSource = await deps.jobs.inputSourceOf?.(job.jobId).catch((err: unknown) => {
+      log.warn({ err }, 'input source not read');
+      return null;
     });
     const envelope = ResultEnvelope.parse({
       job_id: job.jobId,
@@ -157,6 +189,7 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
       started_at: job.startedAt.toISOString(),
       finished_at: new Date().toISOString(),
       warnings: result.warnings,
+      ...(inputSource ? { input_source: inputSource } : {}),
       body: result.body,
     });
     const files = [
@@ -180,6 +213,10 @@ export async function executeJob(job: ClaimedJob, deps: ExecutorDeps, shutdown: 
     }
     await finish({ kind: 'completed', inputSha256, artifacts, message: result.summary });
   } catch (err) {
+    if (isUnavailable(err)) {
+      log.error({ err }, 'job outcome not recorded: the database stayed unavailable; the job will run again');
+      return;
+    }
     log.error({ err }, 'job could not be finished');
     await finish({
       kind: 'failed',

@@ -8,6 +8,8 @@ import type { JobLookup } from '../core/jobs/referenced-jobs.js';
 import { executeJob } from './job-executor.js';
 import { ThreadPool } from './thread-pool.js';
 
+const MAX_CLAIM_BACKOFF_MS = 5000;
+
 export interface WorkerLoopOptions {
   queue: JobQueue;
   store: BlobStore;
@@ -45,14 +47,25 @@ export class WorkerLoop {
   private async run(): Promise<void> {
     const log = this.o.logger.child({ worker_id: this.workerId });
     log.info({ concurrency: this.o.concurrency }, 'worker started');
+    // Consecutive failed claims (database down): the wait doubles up to MAX_CLAIM_BACKOFF_MS, so an outage neither
+    // kills the worker nor floods the log and the recovering database with a claim every poll interval.
+    let claimFailures = 0;
     while (!this.stopping) {
+      let waitMs = this.o.pollIntervalMs;
       while (!this.stopping && this.active.size < this.o.concurrency) {
         let job;
         try {
           job = await this.o.queue.claim(this.workerId);
         } catch (err) {
-          log.warn({ err }, 'claim failed; retrying after the poll interval');
+          claimFailures++;
+          waitMs = Math.min(this.o.pollIntervalMs * 2 ** (claimFailures - 1), MAX_CLAIM_BACKOFF_MS);
+          if (claimFailures === 1 || claimFailures % 10 === 0)
+            log.warn({ err, failures: claimFailures, retry_in_ms: waitMs }, 'claim failed; retrying');
           break;
+        }
+        if (claimFailures > 0) {
+          log.info({ failures: claimFailures }, 'claiming again after failures');
+          claimFailures = 0;
         }
         if (!job) break;
         const p: Promise<void> = executeJob(
@@ -69,7 +82,7 @@ export class WorkerLoop {
       }
       if (this.stopping) break;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.o.pollIntervalMs);
+        const timer = setTimeout(resolve, waitMs);
         this.wakeUp = () => {
           clearTimeout(timer);
           resolve();

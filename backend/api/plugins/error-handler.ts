@@ -14,11 +14,11 @@ function envelope(err: AppError): ErrorEnvelope {
   };
 }
 
-/** True for failures of the database connection itself (as opposed to a bad query). */
-function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003'].includes(code);
-}
+/**
+ * Seconds a client should wait after a 503 (the database or the store is down). A PostgreSQL restart takes a few
+ * seconds; asking for longer only delays recovery, since the pool reconnects on the first request after it.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -48,9 +48,6 @@ export function installErrorHandler(app: FastifyInstance): void {
       );
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       appError = new AppError('ZS_ERR_BAD_REQUEST', error.statusCode === 404 ? 404 : 400, error.message);
-    } else if (isDatabaseDown(error)) {
-      reply.header('retry-after', '5');
-      appError = new AppError('ZS_ERR_UNAVAILABLE', 503, 'The database is unavailable; try again shortly.');
     } else {
       request.log.error({ err: error }, 'unhandled error');
       appError = new AppError(
@@ -59,8 +56,15 @@ export function installErrorHandler(app: FastifyInstance): void {
         'Internal server error; the server log has the details.',
       );
     }
-    if (appError.statusCode >= 500 && appError.statusCode !== 503)
-      request.log.error({ err: error }, 'request failed');
+    if (appError.statusCode === 503) {
+      // Temporary by definition: tell clients when to come back instead of letting each guess.
+      if (!reply.hasHeader('retry-after'))
+        reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      request.log.warn(
+        { reason: String((error as { cause?: unknown }).cause ?? error.message) },
+        'unavailable',
+      );
+    } else if (appError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(appError.statusCode).send(envelope(appError));
   });
 
