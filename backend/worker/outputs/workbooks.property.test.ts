@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildExperimentForm } from './experiment-form.js';
 import { neutralizeText } from './linear-workbook.js';
-import { summaryWorkbook, type SummaryCell } from './summary-workbook.js';
+import { summaryWorkbook, type SummaryCell } from '../../core/export/summary-workbook.js';
 
 /** Runs per property: ~300 in CI (30 for the workbook builders), `npm run test:fuzz` sets 10000 for all. */
 const RUNS = Number(process.env.ZEROSEC_FUZZ_RUNS ?? 300);

@@ -4,7 +4,7 @@ import type { LogRow, RowFilter } from '../../../../src-shared/logs/experiment-l
 import { notFound, validationFailed } from '../../../core/errors.js';
 import { fileNameProblem } from '../../../core/object-keys.js';
 import { toCsv } from '../../../core/export/csv.js';
-import { summaryWorkbook } from '../../../worker/outputs/summary-workbook.js';
+import { summaryWorkbook } from '../../../core/export/summary-workbook.js';
 import { logRowsTable } from '../../../experiment-log/index.js';
 import type { LogRecord } from '../../../core/logs/log-records.js';
 import { checkFilter, selectRows, type LogContext } from './log-access.js';

@@ -1,7 +1,7 @@
 /** The human files of a classification job: every row's OOF verdict (CSV), the XLSX summary, and the model file. */
 import type { ClassificationBody } from '../../../../src-shared/api/classification-result.js';
 import { toCsv } from '../../../core/export/csv.js';
-import { summaryWorkbook, type SummaryCell } from '../../outputs/summary-workbook.js';
+import { summaryWorkbook, type SummaryCell } from '../../../core/export/summary-workbook.js';
 import type { TaskFile } from '../task.js';
 import type { OofRows } from './classification-study.js';
 

@@ -1,7 +1,7 @@
 /** The human files of a nonlinear analysis: OOF predictions (CSV), the XLSX summary, and one model file per target. */
 import type { NonlinearAnalysisBody } from '../../../../src-shared/api/nonlinear-result.js';
 import { toCsv } from '../../../core/export/csv.js';
-import { summaryWorkbook, type SummaryCell } from '../../outputs/summary-workbook.js';
+import { summaryWorkbook, type SummaryCell } from '../../../core/export/summary-workbook.js';
 import type { TaskFile } from '../task.js';
 
 const paramsText = (p: Record<string, unknown>) =>

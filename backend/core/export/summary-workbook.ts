@@ -3,7 +3,7 @@
  * neutralised against formula injection. For jobs whose summary is tables only (no calculator sheet).
  */
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from '../../core/export/csv.js';
+import { neutraliseFormula } from './csv.js';
 
 export type SummaryCell = string | number | boolean | null;
 
