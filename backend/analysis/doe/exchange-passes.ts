@@ -11,7 +11,8 @@ import { SINGULAR_TOLERANCE, symmetricTimes } from './information-matrix.js';
 export const EXCHANGE_TOLERANCE = 1e-9;
 /** Full recomputation of M⁻¹ and of every candidate's variances after this many rank-one/two updates. */
 export const REFRESH_EVERY = 50;
-const MAX_PASSES = 500;
+/** Passes after which the exchange stops even if the last pass still improved (never reached in practice). */
+export const MAX_PASSES = 500;
 
 /** The best exchange for design position t under D: candidate index, or −1 if none gains > tolerance. */
 export function bestDExchange(
@@ -137,16 +138,20 @@ export function exchangePass(
   return changed;
 }
 
-/** Modified Fedorov passes until a full pass makes no exchange. Mutates `state`. */
+/**
+ * Modified Fedorov passes until a full pass makes no exchange; returns whether any exchange was made. Mutates
+ * `state`.
+ */
 export function exchangePasses(
   prep: PreparedDesignProblem,
   state: DesignState,
   signal: AbortSignalLike | undefined,
-): void {
+): boolean {
   const u = new Float64Array(prep.p);
   const gi = new Float64Array(prep.p);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     signal?.throwIfAborted();
-    if (!exchangePass(prep, state, u, gi)) return;
+    if (!exchangePass(prep, state, u, gi)) return pass > 0;
   }
+  return true;
 }

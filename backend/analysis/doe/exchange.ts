@@ -16,7 +16,9 @@
  * Per design point, the scan over candidates costs O(p) each (a dot product with M⁻¹x_i), with candidates
  * skipped when an exact upper bound on their gain cannot beat the best found so far (D: Δ ≤ d(y) − d(x) by
  * Cauchy–Schwarz); an accepted exchange updates M⁻¹ by Woodbury and every candidate's d (and e) in O(N·p).
- * No candidate is ever skipped without that bound, so the result does not depend on any sampling.
+ * No candidate is ever skipped without that bound, so the result does not depend on any sampling. Large D problems
+ * run on working sets (working-set.ts), whose full passes visit only the candidates the bound leaves
+ * (ranked-pass.ts).
  */
 import type { AbortSignalLike } from '../linear/ols.js';
 import { createRng, deriveSeed } from '../random/rng.js';
