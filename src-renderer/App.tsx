@@ -3,6 +3,8 @@ import { JobDetail } from './features/jobs/JobDetail.js';
 import { useJobEndEffects } from './features/jobs/useJobEndEffects.js';
 import { useJobs } from './features/jobs/useJobs.js';
 import { useJobWatchers } from './features/jobs/useJobWatchers.js';
+import { LogPage } from './features/logs/LogPage.js';
+import { LogsPage } from './features/logs/LogsPage.js';
 import { OfflineBanner } from './features/offline/OfflineBanner.js';
 import { SettingsPanel } from './features/settings/SettingsPanel.js';
 import { Header } from './shell/Header.js';
@@ -27,6 +29,8 @@ export function App() {
         {route.page === 'home' && <HomePage />}
         {route.page === 'job' && <JobDetail key={route.jobId} jobId={route.jobId} />}
         {route.page === 'settings' && <SettingsPanel />}
+        {route.page === 'logs' && <LogsPage />}
+        {route.page === 'log' && <LogPage key={route.logId} logId={route.logId} tab={route.tab} />}
       </main>
     </>
   );

@@ -1,4 +1,6 @@
 /** Japanese, the users' language and the default: this dictionary defines the keys every language must have. */
+import { logsJa } from './logs.ja.js';
+
 export const ja = {
   'app.name': '0.00sec',
   'app.tagline': '実験計画・モデリング・最適化',
@@ -535,4 +537,5 @@ export const ja = {
   'param.confidence': '信頼度',
   'param.confidence.help': '実際の誤り率が α と β 以内に収まる確率です。',
   'option.models_to_use.logistic_regression': 'ロジスティック回帰',
+  ...logsJa,
 };

@@ -85,6 +85,7 @@ export function Header() {
       <ConnectionIndicator connection={connection} health={health} target={target} baseUrl={baseUrl} />
       <nav aria-label={t('nav.label')} className="header-nav">
         <LanguageSwitch />
+        <a href="#/logs">{t('nav.logs')}</a>
         <a href="#/settings">{t('nav.settings')}</a>
       </nav>
     </header>

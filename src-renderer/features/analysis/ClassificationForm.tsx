@@ -50,7 +50,7 @@ function usePreviewRows(file: File | null, hasPreview: boolean): string[][] | nu
 const asOptions = (choices: readonly string[]): ColumnSummary[] =>
   choices.map((name) => ({ name, kind: 'text', missing: 0, min: null, max: null, mean: null }));
 
-export function ClassificationForm({ file, columns, onSubmitted, picker }: JobFormProps) {
+export function ClassificationForm({ file, serverInput, columns, onSubmitted, picker }: JobFormProps) {
   const t = useT();
   const rows = usePreviewRows(file, Boolean(columns));
   const build = useCallback(
@@ -69,6 +69,7 @@ export function ClassificationForm({ file, columns, onSubmitted, picker }: JobFo
     [columns, rows],
   );
   const form = useJobForm({
+    serverInput,
     initial: initialClassificationValues,
     validate,
     file,

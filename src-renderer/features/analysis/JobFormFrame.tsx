@@ -4,6 +4,8 @@ import type { JobType } from '../../../src-shared/api/index.js';
 import { useT } from '../../i18n/useT.js';
 import type { ColumnSummary } from '../data/table-preview.js';
 import { FormFooter } from './FormFooter.js';
+import type { GeneratedCandidates } from './optimization-form.js';
+import type { ServerInput } from './submit-job.js';
 import type { SubmitState } from './useSubmitJob.js';
 
 /** What the New analysis panel gives every job form. */
@@ -11,6 +13,10 @@ export interface JobFormProps {
   file: File | null;
   /** Null when the file has no preview (XLSX): column names are then typed; undefined before a file is chosen. */
   columns: ColumnSummary[] | null | undefined;
+  /** Rows already on the server (an experiment log's), used instead of `file`. */
+  serverInput?: ServerInput | null;
+  /** For `optimization` from a log's done runs: candidates generated from their factor levels, offered first. */
+  generatedCandidates?: GeneratedCandidates | null;
   onSubmitted(jobId: string): void;
   /** The job-type picker, shown in place of the fixed job-type line. */
   picker?: ReactNode;

@@ -17,7 +17,7 @@ import type { LinearFormValues } from './linear-form.js';
 import { SchemaField } from './SchemaField.js';
 import { useJobForm } from './useJobForm.js';
 
-export function LinearAnalysisForm({ file, columns, onSubmitted, picker }: JobFormProps) {
+export function LinearAnalysisForm({ file, serverInput, columns, onSubmitted, picker }: JobFormProps) {
   const t = useT();
   const build = useCallback(
     (values: LinearFormValues, chosen: File) => ({
@@ -29,7 +29,7 @@ export function LinearAnalysisForm({ file, columns, onSubmitted, picker }: JobFo
     }),
     [columns],
   );
-  const form = useJobForm({ initial: initialValues, validate, file, build, onSubmitted });
+  const form = useJobForm({ serverInput, initial: initialValues, validate, file, build, onSubmitted });
   const { values, update, errorOf } = form;
   const setField = (name: string, value: string | boolean | string[]) =>
     update(name, { fields: { ...values.fields, [name]: value } });

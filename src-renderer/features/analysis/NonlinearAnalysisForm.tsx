@@ -17,7 +17,7 @@ import type { NonlinearFormValues } from './nonlinear-form.js';
 import { SchemaField } from './SchemaField.js';
 import { useJobForm } from './useJobForm.js';
 
-export function NonlinearAnalysisForm({ file, columns, onSubmitted, picker }: JobFormProps) {
+export function NonlinearAnalysisForm({ file, serverInput, columns, onSubmitted, picker }: JobFormProps) {
   const t = useT();
   const build = useCallback(
     (values: NonlinearFormValues, chosen: File) => ({
@@ -30,6 +30,7 @@ export function NonlinearAnalysisForm({ file, columns, onSubmitted, picker }: Jo
     [columns],
   );
   const form = useJobForm({
+    serverInput,
     initial: initialNonlinearValues,
     validate: validateNonlinear,
     file,

@@ -5,6 +5,7 @@
 import { useCallback, useMemo } from 'react';
 import { useT } from '../../i18n/useT.js';
 import { ColumnPicker } from './ColumnPicker.js';
+import { CandidateSourceChoice } from './CandidateSourceChoice.js';
 import { ColumnSelect } from './ColumnSelect.js';
 import { JobFormFrame } from './JobFormFrame.js';
 import type { JobFormProps } from './JobFormFrame.js';
@@ -21,7 +22,14 @@ import type { OptimizationFormValues } from './optimization-form.js';
 import { SchemaField } from './SchemaField.js';
 import { useJobForm } from './useJobForm.js';
 
-export function OptimizationForm({ file, columns, onSubmitted, picker }: JobFormProps) {
+export function OptimizationForm({
+  file,
+  serverInput,
+  generatedCandidates = null,
+  columns,
+  onSubmitted,
+  picker,
+}: JobFormProps) {
   const t = useT();
   const numericColumns = useMemo(
     () => (columns ? columns.filter((c) => c.kind === 'numeric') : columns),
@@ -32,21 +40,34 @@ export function OptimizationForm({ file, columns, onSubmitted, picker }: JobForm
     [numericColumns],
   );
   const check = useCallback(
-    (values: OptimizationFormValues) => validateOptimization(values, numericNames),
-    [numericNames],
+    (values: OptimizationFormValues) => validateOptimization(values, numericNames, generatedCandidates),
+    [numericNames, generatedCandidates],
   );
   const build = useCallback(
     (values: OptimizationFormValues, chosen: File) => ({
       file: chosen,
       fileName: chosen.name,
       jobType: 'optimization' as const,
-      parameters: toOptimizationParameters(values, numericNames),
+      parameters: toOptimizationParameters(values, numericNames, generatedCandidates),
       columns: columns ? columns.map((c) => c.name) : null,
     }),
-    [columns, numericNames],
+    [columns, numericNames, generatedCandidates],
   );
-  const form = useJobForm({ initial: initialOptimizationValues, validate: check, file, build, onSubmitted });
+  // Offered generated candidates (a log's next runs) are the default: choosing among done runs is rarely wanted.
+  const initial = useCallback(
+    () => ({ ...initialOptimizationValues(), generate: Boolean(generatedCandidates) }),
+    [generatedCandidates],
+  );
+  const form = useJobForm({
+    serverInput,
+    initial,
+    validate: check,
+    file,
+    build,
+    onSubmitted,
+  });
   const { values, update, errorOf } = form;
+  const generating = Boolean(generatedCandidates && values.generate);
   const setField = (name: string, value: string | boolean | string[]) =>
     update(name, { fields: { ...values.fields, [name]: value } });
   const field = (name: string) => {
@@ -70,32 +91,45 @@ export function OptimizationForm({ file, columns, onSubmitted, picker }: JobForm
       onSubmit={form.onSubmit}
       footer={form.footer}
     >
-      {file && (
+      {(file ?? serverInput) && (
         <p className="help" data-testid="candidate-file">
-          {t('form.candidateFile', { name: file.name })}
+          {t(generating ? 'form.existingRunsFile' : 'form.candidateFile', {
+            name: file?.name ?? serverInput?.name ?? '',
+          })}
         </p>
       )}
-      <ColumnPicker
-        testId="factor-picker"
-        legend={t('form.factors')}
-        help={t('form.factors.help')}
-        columns={numericColumns}
-        selected={effectiveFactors(values, numericNames)}
-        disabled={values.existing ? [values.existing] : []}
-        onChange={(factors) => update('factors', { factors })}
-        error={errorOf('factors')}
-      />
+      {generatedCandidates && (
+        <CandidateSourceChoice
+          generated={generatedCandidates}
+          value={values.generate}
+          onChange={(generate) => update('generate', { generate })}
+        />
+      )}
+      {!generating && (
+        <ColumnPicker
+          testId="factor-picker"
+          legend={t('form.factors')}
+          help={t('form.factors.help')}
+          columns={numericColumns}
+          selected={effectiveFactors(values, numericNames)}
+          disabled={values.existing ? [values.existing] : []}
+          onChange={(factors) => update('factors', { factors })}
+          error={errorOf('factors')}
+        />
+      )}
       {OPT_MAIN_FIELDS.map(field)}
-      <ColumnSelect
-        field="existing_column"
-        label={t('form.existing')}
-        help={t('form.existing.help')}
-        noneLabel={t('form.existing.none')}
-        columns={numericColumns}
-        value={values.existing}
-        onChange={(existing) => update('existing', { existing })}
-        error={errorOf('existing')}
-      />
+      {!generating && (
+        <ColumnSelect
+          field="existing_column"
+          label={t('form.existing')}
+          help={t('form.existing.help')}
+          noneLabel={t('form.existing.none')}
+          columns={numericColumns}
+          value={values.existing}
+          onChange={(existing) => update('existing', { existing })}
+          error={errorOf('existing')}
+        />
+      )}
       <details>
         <summary>{t('form.advanced')}</summary>
         {OPT_ADVANCED_FIELDS.map(field)}

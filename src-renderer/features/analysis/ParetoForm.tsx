@@ -15,7 +15,7 @@ import type { ParetoFormValues } from './pareto-form.js';
 import { SchemaField } from './SchemaField.js';
 import { useJobForm } from './useJobForm.js';
 
-export function ParetoForm({ file, columns, onSubmitted, picker }: JobFormProps) {
+export function ParetoForm({ file, serverInput, columns, onSubmitted, picker }: JobFormProps) {
   const t = useT();
   const build = useCallback(
     (values: ParetoFormValues, chosen: File) => ({
@@ -28,6 +28,7 @@ export function ParetoForm({ file, columns, onSubmitted, picker }: JobFormProps)
     [columns],
   );
   const form = useJobForm({
+    serverInput,
     initial: initialParetoValues,
     validate: validatePareto,
     file,

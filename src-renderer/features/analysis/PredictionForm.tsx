@@ -17,7 +17,7 @@ import type { PredictionFormValues } from './prediction-form.js';
 import { SchemaField } from './SchemaField.js';
 import { useJobForm } from './useJobForm.js';
 
-export function PredictionForm({ file, columns, onSubmitted, picker }: JobFormProps) {
+export function PredictionForm({ file, serverInput, columns, onSubmitted, picker }: JobFormProps) {
   const t = useT();
   const { language } = useLanguage();
   const id = useId();
@@ -34,6 +34,7 @@ export function PredictionForm({ file, columns, onSubmitted, picker }: JobFormPr
     [columns],
   );
   const form = useJobForm({
+    serverInput,
     initial: initialPredictionValues,
     validate: validatePrediction,
     file,

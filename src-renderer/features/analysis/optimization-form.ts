@@ -11,6 +11,14 @@ import type { FieldProblem } from './linear-form.js';
 import { describeFields } from './schema-fields.js';
 import type { FieldSpec } from './schema-fields.js';
 
+/** Candidates generated from factor levels, the data set being the runs already done (an experiment log's). */
+export interface GeneratedCandidates {
+  factors: Array<{ name: string; type?: 'continuous' | 'categorical'; levels?: (number | string)[] }>;
+  one_hot_groups: string[][];
+  /** Candidates before the one-hot rule: the product of the level counts. */
+  gridSize: number;
+}
+
 /** Shown in this order; the rest are in "advanced". */
 export const OPT_MAIN_FIELDS = ['num_points', 'model', 'criterion', 'n_starts'] as const;
 export const OPT_ADVANCED_FIELDS = [
@@ -34,10 +42,12 @@ export interface OptimizationFormValues {
   existing: string;
   /** Numbers as typed text, so an empty box is an error rather than 0. */
   fields: Record<string, string | boolean | string[]>;
+  /** Generate the candidates (when offered) instead of choosing among the data set's rows. */
+  generate: boolean;
 }
 
 export function initialOptimizationValues(): OptimizationFormValues {
-  return { factors: null, existing: '', fields: initialFieldValues(OPTIMIZATION_FIELDS) };
+  return { factors: null, existing: '', fields: initialFieldValues(OPTIMIZATION_FIELDS), generate: false };
 }
 
 /**
@@ -55,8 +65,15 @@ export function effectiveFactors(
 export function toOptimizationParameters(
   values: OptimizationFormValues,
   numeric: readonly string[] | null,
+  generated: GeneratedCandidates | null = null,
 ): Record<string, unknown> {
   const params = fieldParameters(OPTIMIZATION_FIELDS, values.fields);
+  if (generated && values.generate) {
+    // Every row of the data set is then a run already done; the factors come from the definitions.
+    params.factors = generated.factors;
+    if (generated.one_hot_groups.length > 0) params.one_hot_groups = generated.one_hot_groups;
+    return params;
+  }
   const factors = effectiveFactors(values, numeric);
   if (factors.length > 0) params.feature_columns = factors;
   if (values.existing.trim() !== '') params.existing_column = values.existing.trim();
@@ -66,8 +83,18 @@ export function toOptimizationParameters(
 export function validateOptimization(
   values: OptimizationFormValues,
   numeric: readonly string[] | null,
+  generated: GeneratedCandidates | null = null,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  if (generated && values.generate) {
+    const parsed = OptimizationParameters.safeParse(toOptimizationParameters(values, numeric, generated));
+    if (parsed.success) return problems;
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      if (!problems.some((p) => p.field === field)) problems.push(problemOf(field, issue));
+    }
+    return problems;
+  }
   const factors = effectiveFactors(values, numeric);
   // With a preview the columns are known, so an empty choice is an error; typed names (XLSX) may be left empty.
   if (numeric !== null && factors.length === 0) problems.push({ field: 'factors', code: 'required_factor' });

@@ -11,7 +11,20 @@ const CONTENT_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** An input the server already wrote (rows of an experiment log): its job id and key, and a name to show. */
+export interface ServerInput {
+  jobId: string;
+  inputKey: string;
+  name: string;
+}
+
+/** The type a file is uploaded as (the server reads the format from it and from the name). */
+export function contentTypeOf(fileName: string): string {
+  return CONTENT_TYPES[extensionOf(fileName)] ?? 'application/octet-stream';
+}
+
 export interface SubmitInput {
+  /** Ignored when `uploaded` is given. */
   file: Blob;
   fileName: string;
   jobType: JobType;
@@ -22,10 +35,24 @@ export interface SubmitInput {
   /** Called once the upload is done and the job is being created (cancelling is no longer possible). */
   onUploaded?: () => void;
   signal?: AbortSignal;
+  /** The input is already on the server: no upload, the job is created with its job id and key. */
+  uploaded?: ServerInput;
 }
 
 export async function submitJob(client: ApiClient, input: SubmitInput): Promise<string> {
-  const contentType = CONTENT_TYPES[extensionOf(input.fileName)] ?? 'application/octet-stream';
+  if (input.uploaded) {
+    const created = await client.createJob(
+      {
+        job_id: input.uploaded.jobId,
+        job_type: input.jobType,
+        input_key: input.uploaded.inputKey,
+        parameters: input.parameters,
+      },
+      { signal: input.signal },
+    );
+    return created.job_id;
+  }
+  const contentType = contentTypeOf(input.fileName);
   const body = input.file.type === contentType ? input.file : new Blob([input.file], { type: contentType });
   const presign = await client.presignUpload(
     { filename: input.fileName, content_type: contentType, size_bytes: body.size },

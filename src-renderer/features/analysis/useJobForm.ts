@@ -7,7 +7,7 @@ import type { FormEvent } from 'react';
 import { useT } from '../../i18n/useT.js';
 import type { FieldProblem } from './linear-form.js';
 import { problemText } from './problem-text.js';
-import type { SubmitInput } from './submit-job.js';
+import type { ServerInput, SubmitInput } from './submit-job.js';
 import { useSubmitJob } from './useSubmitJob.js';
 
 type Submission = Omit<SubmitInput, 'onProgress' | 'signal' | 'onUploaded'>;
@@ -16,6 +16,8 @@ export function useJobForm<V>(options: {
   initial: () => V;
   validate: (values: V) => FieldProblem[];
   file: File | null;
+  /** Rows already written as an input on the server (from an experiment log), used instead of a file. */
+  serverInput?: ServerInput | null | undefined;
   /** The submission for valid values (called only when there are no problems and a file is chosen). */
   build: (values: V, file: File) => Submission;
   onSubmitted: (jobId: string) => void;
@@ -40,14 +42,18 @@ export function useJobForm<V>(options: {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    if (!options.file || problems.length > 0) return;
-    const jobId = await submit(options.build(values, options.file));
+    const { file, serverInput } = options;
+    if ((!file && !serverInput) || problems.length > 0) return;
+    // The forms build from a file; a server input has no bytes to send, only a name, so an empty stand-in is enough.
+    const jobId = serverInput
+      ? await submit({ ...options.build(values, new File([], serverInput.name)), uploaded: serverInput })
+      : await submit(options.build(values, file!));
     if (jobId) options.onSubmitted(jobId);
   };
 
   const footer = {
     attempted,
-    hasFile: Boolean(options.file),
+    hasFile: Boolean(options.file ?? options.serverInput),
     problemCount: problems.length,
     busy: state.phase === 'uploading' || state.phase === 'creating',
     state,

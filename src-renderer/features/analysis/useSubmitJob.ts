@@ -27,7 +27,9 @@ export function useSubmitJob() {
       }
       const abort = new AbortController();
       controller.current = abort;
-      setState({ phase: 'uploading', sent: 0, total: input.file.size });
+      setState(
+        input.uploaded ? { phase: 'creating' } : { phase: 'uploading', sent: 0, total: input.file.size },
+      );
       try {
         const jobId = await submitJob(client, {
           ...input,

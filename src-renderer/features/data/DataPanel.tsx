@@ -1,5 +1,6 @@
 /** Step 1 of an analysis: pick the data file and see it at once. */
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n/useT.js';
 import { formatBytes } from '../../shared/format.js';
 import { DataSetList } from './DataSetList.js';
@@ -12,11 +13,15 @@ import type { PreviewState } from './usePreview.js';
 interface Props {
   state: PreviewState;
   onFile(file: File): void;
+  /** Rows of an experiment log chosen as the data instead of a file (shown in place of the file's preview). */
+  logInput?: ReactNode;
 }
 
-export function DataPanel({ state, onFile }: Props) {
+export function DataPanel({ state, onFile, logInput }: Props) {
   const t = useT();
   const [sampleBusy, setSampleBusy] = useState(false);
+  // Log rows replace the file: its preview would describe data the analysis no longer uses.
+  const shown: PreviewState = logInput ? { status: 'idle' } : state;
   const [sampleError, setSampleError] = useState<string | null>(null);
 
   const onSample = async () => {
@@ -35,31 +40,32 @@ export function DataPanel({ state, onFile }: Props) {
     <section aria-labelledby="data-title" className="panel">
       <h2 id="data-title">{t('data.title')}</h2>
       <DropZone onFile={onFile} onSample={onSample} sampleBusy={sampleBusy} />
+      {logInput}
       <DataSetList onFile={onFile} />
       {sampleError && (
         <p className="inline-error" role="alert">
           {t('data.sampleFailed', { message: sampleError })}
         </p>
       )}
-      {state.status !== 'idle' && (
+      {shown.status !== 'idle' && (
         <p className="file-line" data-testid="file-line">
-          {t('data.file', { name: state.file.name, size: formatBytes(state.file.size) })}
+          {t('data.file', { name: shown.file.name, size: formatBytes(shown.file.size) })}
         </p>
       )}
-      {state.status === 'parsing' && <p role="status">{t('preview.parsing')}</p>}
-      {state.status === 'failed' && (
+      {shown.status === 'parsing' && <p role="status">{t('preview.parsing')}</p>}
+      {shown.status === 'failed' && (
         <p className="inline-error" role="alert">
-          {t('preview.failed', { message: state.message })}
+          {t('preview.failed', { message: shown.message })}
         </p>
       )}
-      {state.status === 'done' && state.result.status === 'error' && (
-        <PreviewError error={state.result.error} />
+      {shown.status === 'done' && shown.result.status === 'error' && (
+        <PreviewError error={shown.result.error} />
       )}
-      {state.status === 'done' && state.result.status === 'no_preview' && (
+      {shown.status === 'done' && shown.result.status === 'no_preview' && (
         <p role="status">{t('preview.xlsx')}</p>
       )}
-      {state.status === 'done' && state.result.status === 'table' && (
-        <PreviewTable preview={state.result.preview} fileName={state.file.name} />
+      {shown.status === 'done' && shown.result.status === 'table' && (
+        <PreviewTable preview={shown.result.preview} fileName={shown.file.name} />
       )}
     </section>
   );

@@ -7,11 +7,14 @@ export const ACCEPTED_EXTENSIONS = '.csv,.tsv,.txt,.xlsx';
 
 interface Props {
   onFile(file: File): void;
-  onSample(): void;
-  sampleBusy: boolean;
+  /** Offers the sample data set (the home page); absent where only the user's own file makes sense. */
+  onSample?: () => void;
+  sampleBusy?: boolean;
+  /** The hint, when the default (any data file) is not what this place takes. */
+  hint?: string;
 }
 
-export function DropZone({ onFile, onSample, sampleBusy }: Props) {
+export function DropZone({ onFile, onSample, sampleBusy = false, hint }: Props) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -40,14 +43,16 @@ export function DropZone({ onFile, onSample, sampleBusy }: Props) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <p id={hintId}>{t('data.dropHint')}</p>
+      <p id={hintId}>{hint ?? t('data.dropHint')}</p>
       <div className="button-row">
         <button type="button" onClick={() => input.current?.click()}>
           {t('data.chooseFile')}
         </button>
-        <button type="button" className="secondary" onClick={onSample} disabled={sampleBusy}>
-          {t('data.trySample')}
-        </button>
+        {onSample && (
+          <button type="button" className="secondary" onClick={onSample} disabled={sampleBusy}>
+            {t('data.trySample')}
+          </button>
+        )}
       </div>
       <input
         ref={input}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT.js';
 import { DataTable } from '../../shared/DataTable.js';
 import type { Column } from '../../shared/DataTable.js';
 import { formatNumber } from '../../shared/format.js';
+import { AddRunsToLog } from '../logs/AddRunsToLog.js';
 import { ArtifactsList } from './ArtifactsList.js';
 import { CriteriaCards } from './CriteriaCards.js';
 import type { OptimizationResult } from './decode-result.js';
@@ -108,6 +109,7 @@ export function OptimizationResultView({
         columns={runColumns}
         rows={body.runs}
       />
+      <AddRunsToLog jobId={result.job_id} />
       <div className="plot-grid">
         <PlotFigure
           plotId="projection"

@@ -1,6 +1,9 @@
 /** Picks the view for a finished job's result.json, or says why it cannot show it. */
 import { lazy, Suspense } from 'react';
+import type { Artifact } from '../../../src-shared/api/index.js';
 import { useT } from '../../i18n/useT.js';
+import type { Translate } from '../../i18n/useT.js';
+import { LogSourceLine } from '../logs/LogSourceLine.js';
 import { ArtifactsList } from './ArtifactsList.js';
 import { ClassificationResultView } from './ClassificationResultView.js';
 import { decodeResult } from './decode-result.js';
@@ -27,30 +30,49 @@ export function ResultView({ jobId }: { jobId: string }) {
     );
   }
   const decoded = decodeResult(result.data.result);
+  // Rows from an experiment log: say which, above whatever view shows the result.
+  const source = 'result' in decoded ? decoded.result.input_source : undefined;
+  const view = resultBody(decoded, result.data.artifacts, jobId, t);
+  return source ? (
+    <>
+      <LogSourceLine source={source} />
+      {view}
+    </>
+  ) : (
+    view
+  );
+}
+
+function resultBody(
+  decoded: ReturnType<typeof decodeResult>,
+  artifacts: Artifact[],
+  jobId: string,
+  t: Translate,
+) {
   switch (decoded.kind) {
     case 'linear':
-      return <LinearResultView result={decoded.result} artifacts={result.data.artifacts} />;
+      return <LinearResultView result={decoded.result} artifacts={artifacts} />;
     case 'optimization':
-      return <OptimizationResultView result={decoded.result} artifacts={result.data.artifacts} />;
+      return <OptimizationResultView result={decoded.result} artifacts={artifacts} />;
     case 'nonlinear_analysis':
       return (
         <Suspense fallback={<p role="status">{t('result.loading')}</p>}>
-          <NonlinearResultView result={decoded.result} artifacts={result.data.artifacts} />
+          <NonlinearResultView result={decoded.result} artifacts={artifacts} />
         </Suspense>
       );
     case 'classification':
-      return <ClassificationResultView result={decoded.result} artifacts={result.data.artifacts} />;
+      return <ClassificationResultView result={decoded.result} artifacts={artifacts} />;
     case 'prediction':
-      return <PredictionResultView result={decoded.result} artifacts={result.data.artifacts} />;
+      return <PredictionResultView result={decoded.result} artifacts={artifacts} />;
     case 'pareto':
-      return <ParetoResultView result={decoded.result} artifacts={result.data.artifacts} />;
+      return <ParetoResultView result={decoded.result} artifacts={artifacts} />;
     case 'unsupported_version':
       return (
         <>
           <p className="notice" role="status" data-testid="unsupported-result">
             {t('result.unsupportedVersion', { version: decoded.schemaVersion })}
           </p>
-          <ArtifactsList jobId={jobId} artifacts={result.data.artifacts} />
+          <ArtifactsList jobId={jobId} artifacts={artifacts} />
         </>
       );
     case 'unsupported_type':
@@ -59,7 +81,7 @@ export function ResultView({ jobId }: { jobId: string }) {
           <p className="notice" role="status" data-testid="unsupported-result">
             {t('result.unsupportedType', { type: decoded.jobType })}
           </p>
-          <ArtifactsList jobId={jobId} artifacts={result.data.artifacts} />
+          <ArtifactsList jobId={jobId} artifacts={artifacts} />
         </>
       );
     default:

@@ -7,6 +7,7 @@ import { LinearAnalysisParameters } from '../../../src-shared/api/job-types.js';
 import { LinearAnalysisBody } from '../../../src-shared/api/linear-result.js';
 import { ResultEnvelope, Warning } from '../../../src-shared/api/results.js';
 import type { ResultEnvelopeOf } from '../../../src-shared/api/results.js';
+import { LogInputSource } from '../../../src-shared/logs/experiment-log-api.js';
 
 /** The envelope every job's result.json shares (src-shared/api/results.ts), with the per-target linear body. */
 const envelope = {
@@ -17,6 +18,8 @@ const envelope = {
   started_at: z.iso.datetime({ offset: true }),
   finished_at: z.iso.datetime({ offset: true }),
   warnings: z.array(Warning),
+  /** Rows written from an experiment log (as in ResultEnvelope): without it such a result would not decode. */
+  input_source: LogInputSource.optional(),
 };
 
 export const LinearResultEnvelope = z.strictObject({
