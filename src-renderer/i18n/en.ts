@@ -1,5 +1,6 @@
 /** English; the compiler checks it has exactly the keys of the Japanese dictionary. */
 import type { ja } from './ja.js';
+import { factorsEn } from './factors.en.js';
 import { logsEn } from './logs.en.js';
 
 export const en: Readonly<Record<keyof typeof ja, string>> = {
@@ -543,4 +544,5 @@ export const en: Readonly<Record<keyof typeof ja, string>> = {
   'param.confidence.help': 'Probability that the realised error rates stay within α and β.',
   'option.models_to_use.logistic_regression': 'Logistic regression',
   ...logsEn,
+  ...factorsEn,
 };

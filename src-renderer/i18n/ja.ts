@@ -1,4 +1,5 @@
 /** Japanese, the users' language and the default: this dictionary defines the keys every language must have. */
+import { factorsJa } from './factors.ja.js';
 import { logsJa } from './logs.ja.js';
 
 export const ja = {
@@ -538,4 +539,5 @@ export const ja = {
   'param.confidence.help': '実際の誤り率が α と β 以内に収まる確率です。',
   'option.models_to_use.logistic_regression': 'ロジスティック回帰',
   ...logsJa,
+  ...factorsJa,
 };

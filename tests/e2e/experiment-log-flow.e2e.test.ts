@@ -6,9 +6,8 @@
  * `linear_analysis`, design the next runs (`optimization`) from the done rows (candidates generated from the levels they used, the done runs kept as the
  * existing design) and add those runs back to the log, and restore an earlier revision from the history. axe-core checks every log screen; screenshots go to test-results/log-*.png.
  *
- * The first design is submitted through the API client: it generates its candidates from factor definitions
- * (with the brush one-hot group), which the New analysis form cannot express (it takes a candidate file).
- * Everything after that goes through the UI.
+ * The first design is defined from scratch in the New analysis form's factor editor (factors, the brush one-hot
+ * group, no existing runs: the browser sends a header-only CSV); the API client only reads results back.
  *
  * Needs `dist/renderer` (`npm run build`) and /usr/bin/chromium; missing either is a failure, never a skip.
  */
@@ -102,36 +101,85 @@ describe.sequential('experiment log (web mode)', () => {
   }, 120_000);
 
   it('adds the runs of a finished design to the log from the optimization result view', async () => {
-    // Generated candidates with the brush one-hot group: through the API (see the file comment).
-    const header = [...BRUSHES, '直径', '材料', '線材長', '線材本数', ...MACHINING].join(',');
-    const body = new TextEncoder().encode(`${header}\n`);
-    const submitted = await client.submitAndWait({
-      file: { name: 'existing.csv', body, size: body.length, contentType: 'text/csv' },
-      jobType: 'optimization',
-      parameters: {
-        num_points: RUNS,
-        n_starts: 2,
-        model: 'main_effects',
-        factors: [
-          { name: '直径', levels: [6, 15] },
-          { name: '材料', type: 'categorical' as const, levels: ['Steel', 'Alumi'] },
-          { name: '線材長', levels: [50, 75] },
-          { name: '線材本数', levels: [6, 8] },
-          { name: '回転速度', levels: [2000, 6000] },
-          { name: '送り速度', levels: [500, 2000] },
-          { name: 'UPカット', levels: [0, 1] },
-          { name: '切込量', levels: [0.5, 1] },
-          { name: '突出量', levels: [10, 20] },
-          { name: '載せ率', levels: [0.4, 0.6] },
-          { name: 'パス数', levels: [1, 2] },
-        ],
-        // The brush members come from the group (exactly one is 1), not from factor definitions.
-        one_hot_groups: [BRUSHES],
-      },
-      timeoutMs: 180_000,
+    // Generated candidates with the brush one-hot group, defined in the form's factor editor (no data set).
+    await page.goto(session.url);
+    await waitConnected(page);
+    await page.getByTestId('job-type-picker').selectOption('optimization');
+    const form = page.getByTestId('optimization-form');
+    await form.waitFor({ timeout: UI_TIMEOUT_MS });
+    await form.getByRole('radio', { name: '因子と水準をここで定義して候補を作る' }).check();
+    // No data set chosen: the design starts from scratch, said explicitly.
+    expect(await form.getByRole('radio', { name: /実施済みの実験なし/ }).isChecked()).toBe(true);
+    const factors: Array<{
+      name: string;
+      levels?: string;
+      range?: [string, string, string];
+      categorical?: true;
+    }> = [
+      { name: '直径', levels: '6, 15' },
+      { name: '材料', levels: 'Steel、Alumi', categorical: true },
+      { name: '線材長', levels: '50, 75' },
+      { name: '線材本数', levels: '６、８' },
+      { name: '回転速度', range: ['2000', '6000', '4000'] },
+      { name: '送り速度', range: ['500', '2000', '1500'] },
+      { name: 'UPカット', levels: '0, 1' },
+      { name: '切込量', levels: '0.5, 1' },
+      { name: '突出量', levels: '10, 20' },
+      { name: '載せ率', levels: '0.4, 0.6' },
+      { name: 'パス数', levels: '1, 2' },
+    ];
+    for (const [k, factor] of factors.entries()) {
+      const row = k + 1;
+      if (row > 1) await form.getByRole('button', { name: '因子を追加' }).click();
+      await form.getByLabel(`因子 ${row}：名前`).fill(factor.name);
+      if (factor.categorical) {
+        await form.getByLabel(`因子 ${row}：種類`).selectOption('categorical');
+      } else if (factor.levels) {
+        await form.getByLabel(`因子 ${row}：水準の指定`).selectOption('list');
+      }
+      if (factor.range) {
+        await form.getByLabel(`因子 ${row}：最小`).fill(factor.range[0]);
+        await form.getByLabel(`因子 ${row}：最大`).fill(factor.range[1]);
+        await form.getByLabel(`因子 ${row}：刻み`).fill(factor.range[2]);
+      } else {
+        await form.getByLabel(`因子 ${row}：水準`, { exact: true }).fill(factor.levels!);
+      }
+    }
+    // The brush members come from the group (exactly one is 1), not from factor definitions.
+    await form.getByRole('button', { name: 'ワンホットグループを追加' }).click();
+    await form.getByLabel('ワンホットグループ 1 の列').fill(BRUSHES.join(', '));
+    expect(await form.getByTestId('grid-points').textContent()).toBe(
+      `格子点：${(4 * 2 ** 11).toLocaleString()} 点`,
+    );
+    await form.getByLabel('実験数').fill(String(RUNS));
+    await form.getByLabel('開始点の数').fill('2');
+    await checkA11y('factor editor');
+    await session.shot('log-02-factor-editor');
+    await form.getByTestId('start-analysis').click();
+    await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT_MS });
+    designJobId = page.url().split('/').pop()!;
+    await waitJobCompleted(page, 180_000);
+    const status = await client.getStatus(designJobId);
+    expect(status.status, JSON.stringify(status.error)).toBe('completed');
+    expect(status.parameters).toMatchObject({
+      num_points: RUNS,
+      n_starts: 2,
+      model: 'main_effects',
+      one_hot_groups: [BRUSHES],
+      factors: [
+        { name: '直径', levels: [6, 15] },
+        { name: '材料', type: 'categorical', levels: ['Steel', 'Alumi'] },
+        { name: '線材長', levels: [50, 75] },
+        { name: '線材本数', levels: [6, 8] },
+        { name: '回転速度', min: 2000, max: 6000, step: 4000 },
+        { name: '送り速度', min: 500, max: 2000, step: 1500 },
+        { name: 'UPカット', levels: [0, 1] },
+        { name: '切込量', levels: [0.5, 1] },
+        { name: '突出量', levels: [10, 20] },
+        { name: '載せ率', levels: [0.4, 0.6] },
+        { name: 'パス数', levels: [1, 2] },
+      ],
     });
-    expect(submitted.status.status, JSON.stringify(submitted.status.error)).toBe('completed');
-    designJobId = submitted.jobId;
 
     await page.goto(`${session.url}#/jobs/${designJobId}`);
     const add = page.getByTestId('add-runs-to-log');

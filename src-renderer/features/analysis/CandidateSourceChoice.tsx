@@ -1,33 +1,44 @@
 /**
- * Where an optimization's candidates come from when the data set is an experiment log's done runs: generated from
- * the factor levels those runs used (the runs kept as the existing design, so only new runs are chosen), or the
- * rows themselves as a candidate file.
+ * Where an optimization's candidates come from: the rows of the data set (a candidate file), factors defined in the
+ * form (the data set, if any, then being the runs already done), or, when the data set is an experiment log's done
+ * runs, the factor levels those runs used (the runs kept as the existing design, so only new runs are chosen).
  */
 import { useId } from 'react';
 import { useT } from '../../i18n/useT.js';
-import type { GeneratedCandidates } from './optimization-form.js';
+import type { CandidateSource, GeneratedCandidates } from './optimization-form.js';
 
 interface Props {
-  generated: GeneratedCandidates;
-  value: boolean;
-  onChange(generate: boolean): void;
+  /** Offered when the data set is a log's done runs; null otherwise. */
+  generated: GeneratedCandidates | null;
+  value: CandidateSource;
+  onChange(source: CandidateSource): void;
 }
 
 export function CandidateSourceChoice({ generated, value, onChange }: Props) {
   const t = useT();
   const id = useId();
+  const radio = (source: CandidateSource) => (
+    <input type="radio" name={id} checked={value === source} onChange={() => onChange(source)} />
+  );
   return (
     <fieldset className="candidate-source" data-testid="candidate-source">
       <legend>{t('form.candidates.source')}</legend>
+      {generated && (
+        <label>
+          {radio('log_levels')}
+          {t('form.candidates.generate')}
+        </label>
+      )}
       <label>
-        <input type="radio" name={id} checked={value} onChange={() => onChange(true)} />
-        {t('form.candidates.generate')}
+        {radio('factors')}
+        {t('form.candidates.factors')}
       </label>
       <label>
-        <input type="radio" name={id} checked={!value} onChange={() => onChange(false)} />
-        {t('form.candidates.rows')}
+        {radio('file')}
+        {/* A log's rows are its done runs, not a candidate file someone prepared. */}
+        {t(generated ? 'form.candidates.rows' : 'form.candidates.file')}
       </label>
-      {value && (
+      {generated && value === 'log_levels' && (
         <>
           <p className="help">
             {t('form.candidates.generate.help', { count: generated.gridSize.toLocaleString() })}

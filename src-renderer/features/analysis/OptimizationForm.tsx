@@ -1,18 +1,24 @@
 /**
- * Step 2 for `optimization` (design of experiments): the current data set is the candidate file; its factor
- * columns, the number of runs, the model and the criterion are checked with the shared schema, then submitted.
+ * Step 2 for `optimization` (design of experiments): the candidates come from the current data set (a candidate
+ * file and its factor columns), from factors defined here (the data set, or none, being the runs already done),
+ * or from a log's done runs' levels; with the number of runs, the model and the criterion they are checked with
+ * the shared schema, then submitted.
  */
 import { useCallback, useMemo } from 'react';
 import { useT } from '../../i18n/useT.js';
 import { ColumnPicker } from './ColumnPicker.js';
 import { CandidateSourceChoice } from './CandidateSourceChoice.js';
 import { ColumnSelect } from './ColumnSelect.js';
+import { ExistingRunsChoice } from './ExistingRunsChoice.js';
+import { designColumns, headerOnlyCsv } from './factor-design.js';
+import { FactorEditor } from './FactorEditor.js';
 import { JobFormFrame } from './JobFormFrame.js';
 import type { JobFormProps } from './JobFormFrame.js';
 import {
   OPTIMIZATION_FIELDS,
   OPT_ADVANCED_FIELDS,
   OPT_MAIN_FIELDS,
+  candidateSource,
   effectiveFactors,
   initialOptimizationValues,
   toOptimizationParameters,
@@ -43,19 +49,31 @@ export function OptimizationForm({
     (values: OptimizationFormValues) => validateOptimization(values, numericNames, generatedCandidates),
     [numericNames, generatedCandidates],
   );
+  const dataSetName = file?.name ?? serverInput?.name ?? null;
+  // Factors defined here with "no existing runs" (or no data set at all): the input is a header-only CSV.
+  const ownInput = useCallback(
+    (values: OptimizationFormValues) =>
+      candidateSource(values, generatedCandidates) === 'factors' && !(values.design.useDataSet && dataSetName)
+        ? headerOnlyCsv(values.design)
+        : null,
+    [generatedCandidates, dataSetName],
+  );
   const build = useCallback(
     (values: OptimizationFormValues, chosen: File) => ({
       file: chosen,
       fileName: chosen.name,
       jobType: 'optimization' as const,
       parameters: toOptimizationParameters(values, numericNames, generatedCandidates),
-      columns: columns ? columns.map((c) => c.name) : null,
+      columns: ownInput(values) ? designColumns(values.design) : columns ? columns.map((c) => c.name) : null,
     }),
-    [columns, numericNames, generatedCandidates],
+    [columns, numericNames, generatedCandidates, ownInput],
   );
   // Offered generated candidates (a log's next runs) are the default: choosing among done runs is rarely wanted.
   const initial = useCallback(
-    () => ({ ...initialOptimizationValues(), generate: Boolean(generatedCandidates) }),
+    (): OptimizationFormValues => ({
+      ...initialOptimizationValues(),
+      source: generatedCandidates ? 'log_levels' : 'file',
+    }),
     [generatedCandidates],
   );
   const form = useJobForm({
@@ -63,11 +81,13 @@ export function OptimizationForm({
     initial,
     validate: check,
     file,
+    ownInput,
     build,
     onSubmitted,
   });
   const { values, update, errorOf } = form;
-  const generating = Boolean(generatedCandidates && values.generate);
+  const source = candidateSource(values, generatedCandidates);
+  const generating = source !== 'file';
   const setField = (name: string, value: string | boolean | string[]) =>
     update(name, { fields: { ...values.fields, [name]: value } });
   const field = (name: string) => {
@@ -91,19 +111,29 @@ export function OptimizationForm({
       onSubmit={form.onSubmit}
       footer={form.footer}
     >
-      {(file ?? serverInput) && (
+      {dataSetName !== null && source !== 'factors' && (
         <p className="help" data-testid="candidate-file">
-          {t(generating ? 'form.existingRunsFile' : 'form.candidateFile', {
-            name: file?.name ?? serverInput?.name ?? '',
-          })}
+          {t(generating ? 'form.existingRunsFile' : 'form.candidateFile', { name: dataSetName })}
         </p>
       )}
-      {generatedCandidates && (
-        <CandidateSourceChoice
-          generated={generatedCandidates}
-          value={values.generate}
-          onChange={(generate) => update('generate', { generate })}
-        />
+      <CandidateSourceChoice
+        generated={generatedCandidates}
+        value={source}
+        onChange={(next) => update('source', { source: next })}
+      />
+      {source === 'factors' && (
+        <>
+          <ExistingRunsChoice
+            dataSetName={dataSetName}
+            useDataSet={values.design.useDataSet}
+            onChange={(useDataSet) => update('existing_runs', { design: { ...values.design, useDataSet } })}
+          />
+          <FactorEditor
+            design={values.design}
+            onChange={(design, name) => update(name, { design })}
+            errorOf={errorOf}
+          />
+        </>
       )}
       {!generating && (
         <ColumnPicker

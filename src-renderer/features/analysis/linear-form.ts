@@ -92,8 +92,24 @@ export interface FieldProblem {
     | 'too_big'
     | 'not_a_number'
     | 'not_integer'
-    | 'invalid';
+    | 'invalid'
+    | 'factor_rows_required'
+    | 'factor_name_required'
+    | 'factor_name_duplicate'
+    | 'factor_not_a_number'
+    | 'factor_min_not_below_max'
+    | 'factor_step_not_positive'
+    | 'factor_levels_required'
+    | 'factor_level_not_numeric'
+    | 'group_too_small'
+    | 'group_column_twice';
   limit?: number;
+  /** The factor row or one-hot group (from 1) a factor-editor problem is in, so the message can name it. */
+  row?: number;
+  /** The factor row's field the problem is in. */
+  part?: 'name' | 'min' | 'max' | 'step' | 'levels';
+  /** The offending text (a duplicate name, a level that is not a number). */
+  value?: string;
 }
 
 export function validate(values: LinearFormValues): FieldProblem[] {

@@ -1,10 +1,13 @@
 /**
  * The `optimization` (design of experiments) form as data: its fields read from the shared zod schema, the values a
  * user edits, the parameters sent to the server, and the validation messages, computed with that same schema.
- * The candidate file is the current data set; its factor columns default to every numeric column.
+ * The candidates come from the current data set (a candidate file; its factor columns default to every numeric
+ * column), from factors defined in the form (factor-design.ts), or from a log's done runs' levels.
  */
 import type { z } from 'zod';
 import { OptimizationParameters } from '../../../src-shared/api/job-types.js';
+import { factorDesignParameters, initialFactorDesign, validateFactorDesign } from './factor-design.js';
+import type { FactorDesignDraft } from './factor-design.js';
 import { fieldParameters, initialFieldValues } from './field-values.js';
 import { problemOf } from './linear-form.js';
 import type { FieldProblem } from './linear-form.js';
@@ -35,6 +38,12 @@ export const OPTIMIZATION_FIELDS: FieldSpec[] = describeFields(shape, [
   ...OPT_ADVANCED_FIELDS,
 ]);
 
+/**
+ * `file`: choose among the data set's rows; `factors`: generate from the factors defined in the form;
+ * `log_levels`: generate from the levels a log's done runs used (only offered with those runs).
+ */
+export type CandidateSource = 'file' | 'factors' | 'log_levels';
+
 export interface OptimizationFormValues {
   /** Null: not touched yet, so the default (the numeric columns except `existing`) is used. */
   factors: string[] | null;
@@ -42,12 +51,27 @@ export interface OptimizationFormValues {
   existing: string;
   /** Numbers as typed text, so an empty box is an error rather than 0. */
   fields: Record<string, string | boolean | string[]>;
-  /** Generate the candidates (when offered) instead of choosing among the data set's rows. */
-  generate: boolean;
+  source: CandidateSource;
+  /** The factors defined in the form (used when `source` is `factors`). */
+  design: FactorDesignDraft;
 }
 
 export function initialOptimizationValues(): OptimizationFormValues {
-  return { factors: null, existing: '', fields: initialFieldValues(OPTIMIZATION_FIELDS), generate: false };
+  return {
+    factors: null,
+    existing: '',
+    fields: initialFieldValues(OPTIMIZATION_FIELDS),
+    source: 'file',
+    design: initialFactorDesign(),
+  };
+}
+
+/** The source in effect: the log's levels only while they are offered. */
+export function candidateSource(
+  values: OptimizationFormValues,
+  generated: GeneratedCandidates | null,
+): CandidateSource {
+  return values.source === 'log_levels' && !generated ? 'file' : values.source;
 }
 
 /**
@@ -68,7 +92,12 @@ export function toOptimizationParameters(
   generated: GeneratedCandidates | null = null,
 ): Record<string, unknown> {
   const params = fieldParameters(OPTIMIZATION_FIELDS, values.fields);
-  if (generated && values.generate) {
+  const source = candidateSource(values, generated);
+  if (source === 'factors') {
+    // The data set (if any) holds the runs already done; the candidates come from the definitions.
+    return { ...params, ...factorDesignParameters(values.design) };
+  }
+  if (generated && source === 'log_levels') {
     // Every row of the data set is then a run already done; the factors come from the definitions.
     params.factors = generated.factors;
     if (generated.one_hot_groups.length > 0) params.one_hot_groups = generated.one_hot_groups;
@@ -86,7 +115,21 @@ export function validateOptimization(
   generated: GeneratedCandidates | null = null,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (generated && values.generate) {
+  const source = candidateSource(values, generated);
+  if (source === 'factors') {
+    problems.push(...validateFactorDesign(values.design));
+    const parsed = OptimizationParameters.safeParse(toOptimizationParameters(values, numeric, generated));
+    if (parsed.success) return problems;
+    for (const issue of parsed.error.issues) {
+      const top = String(issue.path[0] ?? '');
+      // The editor's own checks name the row and field; the schema only adds limits (50 factors, long lines).
+      if (top === 'factors' && problems.some((p) => p.field.startsWith('factors'))) continue;
+      if (top === 'one_hot_groups' && problems.some((p) => p.field.startsWith('one_hot_groups'))) continue;
+      if (!problems.some((p) => p.field === top)) problems.push(problemOf(top, issue));
+    }
+    return problems;
+  }
+  if (generated && source === 'log_levels') {
     const parsed = OptimizationParameters.safeParse(toOptimizationParameters(values, numeric, generated));
     if (parsed.success) return problems;
     for (const issue of parsed.error.issues) {

@@ -1,6 +1,28 @@
 /** The translated message of one form problem. */
+import type { MessageKey } from '../../i18n/messages.js';
 import type { Translate } from '../../i18n/useT.js';
 import type { FieldProblem } from './linear-form.js';
+
+const FACTOR_MESSAGES = {
+  factor_name_required: 'validation.factor.nameRequired',
+  factor_name_duplicate: 'validation.factor.nameDuplicate',
+  factor_not_a_number: 'validation.factor.notANumber',
+  factor_min_not_below_max: 'validation.factor.minNotBelowMax',
+  factor_step_not_positive: 'validation.factor.stepNotPositive',
+  factor_levels_required: 'validation.factor.levelsRequired',
+  factor_level_not_numeric: 'validation.factor.levelNotNumeric',
+} as const satisfies Partial<Record<FieldProblem['code'], MessageKey>>;
+
+/** A factor-row problem names the row and the field, since the table has many boxes of each kind. */
+function factorProblemText(t: Translate, problem: FieldProblem): string {
+  const key = FACTOR_MESSAGES[problem.code as keyof typeof FACTOR_MESSAGES];
+  if (!key) return t('validation.invalid');
+  return t(key, {
+    row: problem.row ?? '',
+    field: problem.part ? t(`factors.part.${problem.part}`) : '',
+    value: problem.value ?? '',
+  });
+}
 
 export function problemText(t: Translate, problem: FieldProblem): string {
   switch (problem.code) {
@@ -34,7 +56,14 @@ export function problemText(t: Translate, problem: FieldProblem): string {
       return t('validation.notANumber');
     case 'not_integer':
       return t('validation.notInteger');
+    case 'factor_rows_required':
+      return t('validation.factor.rowsRequired');
+    case 'group_too_small':
+      return t('validation.group.tooSmall', { row: problem.row ?? '' });
+    case 'group_column_twice':
+      return t('validation.group.columnTwice', { row: problem.row ?? '', value: problem.value ?? '' });
     default:
+      if (problem.code.startsWith('factor_')) return factorProblemText(t, problem);
       return t('validation.invalid');
   }
 }

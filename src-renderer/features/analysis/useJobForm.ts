@@ -18,6 +18,11 @@ export function useJobForm<V>(options: {
   file: File | null;
   /** Rows already written as an input on the server (from an experiment log), used instead of a file. */
   serverInput?: ServerInput | null | undefined;
+  /**
+   * A file the form makes itself from its values (optimization's header-only "no existing runs"), sent instead of
+   * the data set; null to send the data set. Keep it stable (useCallback): it is recomputed when it changes.
+   */
+  ownInput?: ((values: V) => File | null) | undefined;
   /** The submission for valid values (called only when there are no problems and a file is chosen). */
   build: (values: V, file: File) => Submission;
   onSubmitted: (jobId: string) => void;
@@ -29,6 +34,8 @@ export function useJobForm<V>(options: {
   const { state, submit, cancel } = useSubmitJob();
   const { validate } = options;
   const problems = useMemo(() => validate(values), [validate, values]);
+  const { ownInput } = options;
+  const own = useMemo(() => (ownInput ? ownInput(values) : null), [ownInput, values]);
 
   const errorOf = (field: string): string | undefined => {
     if (!attempted && !touched.has(field)) return undefined;
@@ -43,17 +50,19 @@ export function useJobForm<V>(options: {
     event.preventDefault();
     setAttempted(true);
     const { file, serverInput } = options;
-    if ((!file && !serverInput) || problems.length > 0) return;
+    if ((!file && !serverInput && !own) || problems.length > 0) return;
     // The forms build from a file; a server input has no bytes to send, only a name, so an empty stand-in is enough.
-    const jobId = serverInput
-      ? await submit({ ...options.build(values, new File([], serverInput.name)), uploaded: serverInput })
-      : await submit(options.build(values, file!));
+    const jobId = own
+      ? await submit(options.build(values, own))
+      : serverInput
+        ? await submit({ ...options.build(values, new File([], serverInput.name)), uploaded: serverInput })
+        : await submit(options.build(values, file!));
     if (jobId) options.onSubmitted(jobId);
   };
 
   const footer = {
     attempted,
-    hasFile: Boolean(options.file ?? options.serverInput),
+    hasFile: Boolean(options.file ?? options.serverInput ?? own),
     problemCount: problems.length,
     busy: state.phase === 'uploading' || state.phase === 'creating',
     state,

@@ -9,6 +9,7 @@
  * - MAX_COMBINATIONS = 50,000,000 combinations examined: a grid that large takes too long to filter; make the
  *   steps coarser or list levels.
  */
+import { MAX_CANDIDATES, MAX_COMBINATIONS } from '../../../../src-shared/api/candidate-limits.js';
 import type { AbortSignalLike } from '../../linear/ols.js';
 import {
   oneHotGroupName,
@@ -25,8 +26,8 @@ import {
 } from './constraint-expression.js';
 import { CandidateError, factorLevels, type FactorDefinitionInput } from './factor-levels.js';
 
-export const MAX_CANDIDATES = 2_000_000;
-export const MAX_COMBINATIONS = 50_000_000;
+// Shared with the renderer, which warns about too large a grid before submitting.
+export { MAX_CANDIDATES, MAX_COMBINATIONS };
 export const DEFAULT_CHUNK_SIZE = 65_536;
 
 export interface GridInput {
