@@ -9,7 +9,8 @@
  * bit-identical model); RF on one thread (its trees are not trained in parallel yet). Fit times include binning
  * (ours) and DMatrix construction (XGBoost's quantile sketch, the counterpart). Predict times are for the n
  * training rows. Wall and CPU times (CPU summed over all threads of the process) of the run with the best wall
- * time of `REPEATS` (RF: one run), ratios ours / reference, and in-sample and holdout R² (10,000
+ * time of `REPEATS` (RF: one run; XGBoost: the better of a run right before and one right after ours, so that
+ * both see the same machine load), ratios ours / reference, and in-sample and holdout R² (10,000
  * fresh rows) so that the speed comparison is between models of the same quality. On a busy machine wall times
  * swing; compare CPU times too. Prints, asserts nothing.
  *
@@ -239,6 +240,9 @@ try {
     const train = { ...makeData(n, 0x2545f491), n };
     const test = makeData(N_TEST, 0x1b873593);
     const rfRepeats = WITH_RF ? 1 : 0; // 200 fully grown trees take minutes; one run each, as before
+    console.log(`${n.toLocaleString('en-US')} rows: load average ${load()} before`);
+    // XGBoost runs right before and right after ours (best wall of both), so that both see the same load.
+    const pyBefore = await runPython(train, test, 0);
     const oursGbdt1 = measure(REPEATS, () => fitGradientBoosting(train.x, train.y, n, P, GBDT), train, test);
     const oursGbdt2 = measure(
       REPEATS,
@@ -258,7 +262,13 @@ try {
           train,
           test,
         );
-    const py = await runPython(train, test, rfRepeats);
+    const pyAfter = await runPython(train, test, rfRepeats);
+    const better = (a: Timing, b: Timing): Timing => (a.fit <= b.fit ? a : b);
+    const py: PyResult = {
+      ...pyAfter,
+      xgb2: better(pyBefore.xgb2, pyAfter.xgb2),
+      xgb1: better(pyBefore.xgb1, pyAfter.xgb1),
+    };
     const rows = n.toLocaleString('en-US');
     const line = (model: string, impl: string, t: Timing, ref: Timing | null) => {
       const s = (v: number) => v.toFixed(3);
@@ -288,9 +298,17 @@ try {
       line('RF', 'ours, 1 thread', oursRf, py.rf);
     }
     const ratio = oursGbdt2.fit / py.xgb2.fit;
+    // On an oversubscribed machine OpenMP's spinning threads can make nthread=2 many times slower than
+    // nthread=1; a ratio against that reference says nothing.
+    const disturbed = py.xgb2.fit > py.xgb1.fit;
+    const verdict = disturbed
+      ? 'not judged: XGBoost nthread=2 was slower than nthread=1 (machine busy), rerun'
+      : `target ≤ 1.5× ${ratio <= 1.5 ? 'met' : 'NOT met'}`;
     verdicts.push(
       `${rows} rows: GBDT fit ours (2 threads) / XGBoost nthread=2 = ${ratio.toFixed(2)}× wall, ` +
-        `${(oursGbdt2.fit_cpu / py.xgb2.fit_cpu).toFixed(2)}× CPU → target ≤ 1.5× ${ratio <= 1.5 ? 'met' : 'NOT met'}`,
+        `${(oursGbdt2.fit_cpu / py.xgb2.fit_cpu).toFixed(2)}× CPU → ${verdict}; ` +
+        `ours (1 thread) / XGBoost nthread=1 = ${(oursGbdt1.fit / py.xgb1.fit).toFixed(2)}× wall, ` +
+        `${(oursGbdt1.fit_cpu / py.xgb1.fit_cpu).toFixed(2)}× CPU`,
     );
     versions = `XGBoost ${py.xgboost}, scikit-learn ${py.sklearn}, Node ${process.version}`;
   }

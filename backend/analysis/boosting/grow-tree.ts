@@ -13,27 +13,21 @@
  *   [start, end), in ascending row order within each node (stable partitions).
  */
 import type { Tree } from '../trees/tree.js';
+import { bestSplitRange, finishSplit, SPLIT_RECORD, threshold } from './best-split.js';
+import type { SplitParams } from './best-split.js';
 import type { BinnedMatrix } from './binning.js';
 import { serialHistograms } from './histogram-builder.js';
-import type { HistogramBuilder } from './histogram-builder.js';
-import { histogramWidth, subtractHistogram } from './histogram.js';
+import type { ChildSearch, HistogramBuilder } from './histogram-builder.js';
+import { histogramWidth } from './histogram.js';
 
-export interface GrowParams {
+export interface GrowParams extends SplitParams {
   /** Maximum leaves, ≥ 2. */
   numLeaves: number;
   /** Maximum depth (root = 0); ≤ 0 for no limit. */
   maxDepth: number;
-  /** Minimum training rows in a leaf, ≥ 1. */
-  minDataInLeaf: number;
-  /** Minimum hessian sum in a leaf, ≥ 0. */
-  minChildWeight: number;
-  /** L2 penalty λ on leaf weights, ≥ 0. */
-  lambda: number;
-  /** L1 penalty α on leaf weights, ≥ 0. */
-  alpha: number;
-  /** A split needs gain > minSplitGain (γ), ≥ 0. */
-  minSplitGain: number;
 }
+
+export { splitScore } from './best-split.js';
 
 export interface GrownTree {
   /** Node values (leaves and internal nodes) are Newton weights w, NOT yet scaled by a learning rate. */
@@ -73,29 +67,16 @@ export class GrowWorkspace {
   }
 }
 
-/** Relative slack of the division-free screen in `bestSplit` (far above rounding, far below any real gain gap). */
-const SCREEN_SLACK = 1e-9;
-
-const threshold = (g: number, alpha: number): number => (g > alpha ? g - alpha : g < -alpha ? g + alpha : 0);
-
 /** w = −T(G)/(H + λ) (+0, never −0), or 0 when H < minChildWeight or H + λ ≤ 0. Units: raw score. */
 export function leafWeight(g: number, h: number, params: GrowParams): number {
   if (h < params.minChildWeight || h + params.lambda <= 0) return 0;
   return -threshold(g, params.alpha) / (h + params.lambda) + 0; // + 0: never −0, which JSON would lose
 }
 
-/** score(G, H) = T(G)²/(H + λ). */
-export function splitScore(g: number, h: number, lambda: number, alpha: number): number {
-  const t = threshold(g, alpha);
-  return (t * t) / (h + lambda);
-}
-
 /**
- * The best admissible split of one node from its histogram h (layout of histogram.ts: `width` doubles per slot,
- * hessian sums = slot[1]·hScale, counts = slot[width − 1]; G, H, C = the node's gradient sum, hessian sum and
- * row count; feature j's bins start at slot offset[j]. Writes [gain, feature, bin, missingLeft, G_left, H_left, C_left] into `out`, with gain = −∞ when no
- * split qualifies (gain must exceed max(minSplitGain, 0)). Mutates `out` only. A top-level function on purpose:
- * V8 optimises it once, where a closure per tree would start cold every time.
+ * The best admissible split of one node over all features (best-split.ts `bestSplitRange` over 0..p−1, then
+ * `finishSplit`): [gain, feature, bin, missingLeft, G_left, H_left, C_left] in `out`, gain = −∞ when no split
+ * qualifies (gain must exceed max(minSplitGain, 0)). Mutates `out` only.
  */
 export function bestSplit(
   h: Float64Array,
@@ -107,123 +88,11 @@ export function bestSplit(
   width: number,
   hScale: number,
   featureMask: Uint8Array,
-  params: GrowParams,
+  params: SplitParams,
   out: Float64Array,
 ): void {
-  const ci = width - 1;
-  const { minDataInLeaf, minChildWeight, lambda, alpha, minSplitGain } = params;
-  const p = nBins.length;
-  const a0 = alpha === 0; // T(g) = g: skip the threshold (its sign tests mispredict)
-  const parentScore = splitScore(G, H, lambda, alpha);
-  let best = -Infinity;
-  let bf = -1;
-  let bb = 0;
-  let bml = 0;
-  let bgl = 0;
-  let bhl = 0;
-  let bcl = 0;
-  // Candidates are screened without division: TL²/DL + TR²/DR > total ⇔ TL²·DR + TR²·DL > total·DL·DR (DL,
-  // DR > 0); the screen is slightly loose and the exact gain, computed as everywhere else, decides. The screen
-  // comes before the admissibility tests: it rejects almost every bin with one predictable branch (a third
-  // faster than testing admissibility first; the outcome is the same, nothing here has side effects).
-  let bestTotal = -Infinity; // best + parentScore
-  for (let j = 0; j < p; j++) {
-    if (featureMask[j] === 0) continue;
-    const nb = nBins[j]!;
-    const base = offset[j]! * width;
-    const miss = base + nb * width;
-    const gm = h[miss]!;
-    const hm = h[miss + 1]! * hScale;
-    const cm = h[miss + ci]!;
-    if (nb === 1 && cm === 0) continue;
-    let gl = 0;
-    let hl = 0;
-    let cl = 0;
-    for (let t = 0; t < nb; t++) {
-      const s = base + t * width;
-      const c = h[s + ci]!;
-      // An empty bin gives the same partition as the bin before it (and the lower bin wins ties).
-      if (c === 0) continue;
-      gl += h[s]!;
-      hl += h[s + 1]! * hScale;
-      cl += c;
-      // Right side only shrinks from here on, for both missing directions.
-      if (C - cl < minDataInLeaf) break;
-      // (a) missing rows go right; at the last bin that leaves only them on the right.
-      {
-        const gr = G - gl;
-        const hr = H - hl;
-        const tl = a0 ? gl : threshold(gl, alpha);
-        const tr = a0 ? gr : threshold(gr, alpha);
-        const dl = hl + lambda;
-        const dr = hr + lambda;
-        const num = tl * tl * dr + tr * tr * dl;
-        const bound = bestTotal * dl * dr;
-        if (
-          num > bound - SCREEN_SLACK * Math.abs(bound) &&
-          cl >= minDataInLeaf &&
-          hl >= minChildWeight &&
-          hr >= minChildWeight
-        ) {
-          const gain = (tl * tl) / dl + (tr * tr) / dr - parentScore;
-          if (gain > best) {
-            best = gain;
-            bestTotal = best + parentScore;
-            bf = j;
-            bb = t;
-            bml = 0;
-            bgl = gl;
-            bhl = hl;
-            bcl = cl;
-          }
-        }
-      }
-      // (b) missing rows go left.
-      if (cm > 0) {
-        const gl2 = gl + gm;
-        const hl2 = hl + hm;
-        const cl2 = cl + cm;
-        const gr = G - gl2;
-        const hr = H - hl2;
-        const tl = a0 ? gl2 : threshold(gl2, alpha);
-        const tr = a0 ? gr : threshold(gr, alpha);
-        const dl = hl2 + lambda;
-        const dr = hr + lambda;
-        const num = tl * tl * dr + tr * tr * dl;
-        const bound = bestTotal * dl * dr;
-        if (
-          num > bound - SCREEN_SLACK * Math.abs(bound) &&
-          cl2 >= minDataInLeaf &&
-          C - cl2 >= minDataInLeaf &&
-          hl2 >= minChildWeight &&
-          hr >= minChildWeight
-        ) {
-          const gain = (tl * tl) / dl + (tr * tr) / dr - parentScore;
-          if (gain > best) {
-            best = gain;
-            bestTotal = best + parentScore;
-            bf = j;
-            bb = t;
-            bml = 1;
-            bgl = gl2;
-            bhl = hl2;
-            bcl = cl2;
-          }
-        }
-      }
-    }
-  }
-  if (bf >= 0 && bml === 0 && h[(offset[bf]! + nBins[bf]!) * width + ci] === 0) {
-    // No training NaN here: send NaN to the heavier child.
-    bml = bhl >= H - bhl ? 1 : 0;
-  }
-  out[0] = bf >= 0 && best > minSplitGain && best > 0 ? best : -Infinity;
-  out[1] = bf;
-  out[2] = bb;
-  out[3] = bml;
-  out[4] = bgl;
-  out[5] = bhl;
-  out[6] = bcl;
+  bestSplitRange(h, G, H, C, nBins, offset, width, hScale, featureMask, params, 0, nBins.length, out);
+  finishSplit(out, params.minSplitGain);
 }
 
 /**
@@ -279,21 +148,8 @@ export function growTree(
   const canSplit = (k: number): boolean =>
     depth[k]! < maxDepth && count[k]! >= 2 * minDataInLeaf && cover[k]! >= 2 * minChildWeight;
 
-  const found = new Float64Array(7);
-  function findBestSplit(k: number): void {
-    bestSplit(
-      hist[k]!,
-      sumG[k]!,
-      cover[k]!,
-      count[k]!,
-      nBins,
-      offset,
-      width,
-      hScale,
-      featureMask,
-      params,
-      found,
-    );
+  /** Keeps a split record (best-split.ts) as node k's best split. */
+  function record(k: number, found: Float64Array): void {
     bestGain[k] = found[0]!;
     bestFeature[k] = found[1]!;
     bestBin[k] = found[2]!;
@@ -302,6 +158,21 @@ export function growTree(
     bestHL[k] = found[5]!;
     bestCL[k] = found[6]!;
   }
+  const childSearch: ChildSearch = {
+    parent: new Float64Array(0),
+    searchSmall: false,
+    searchLarge: false,
+    gSmall: 0,
+    hSmall: 0,
+    cSmall: 0,
+    gLarge: 0,
+    hLarge: 0,
+    cLarge: 0,
+    featureMask,
+    params,
+    foundSmall: new Float64Array(SPLIT_RECORD),
+    foundLarge: new Float64Array(SPLIT_RECORD),
+  };
 
   // Root.
   let g0 = 0;
@@ -321,7 +192,9 @@ export function growTree(
   if (canSplit(0)) {
     hist[0] = hb.take();
     hb.build(rows, 0, nRows, grad, hess, hist[0]);
-    findBestSplit(0);
+    const found = childSearch.foundSmall;
+    bestSplit(hist[0], g0, h0, nRows, nBins, offset, width, hScale, featureMask, params, found);
+    record(0, found);
   }
   const open: number[] = [0];
 
@@ -374,24 +247,37 @@ export function growTree(
     const parentHist = hist[pick]!;
     hist[pick] = null;
     const hs = splitSmall || splitLarge ? hb.take() : null;
-    const w = hb.splitNode(rows, start, end, f, b, ml === 1, small === L, grad, hess, hs);
+    let search: ChildSearch | null = null;
+    if (hs !== null) {
+      search = childSearch;
+      search.parent = parentHist;
+      search.searchSmall = splitSmall;
+      search.searchLarge = splitLarge;
+      search.gSmall = sumG[small]!;
+      search.hSmall = cover[small]!;
+      search.cSmall = count[small]!;
+      search.gLarge = sumG[large]!;
+      search.hLarge = cover[large]!;
+      search.cLarge = count[large]!;
+    }
+    // The builder also derives the larger child's histogram (parent − smaller, in the parent's array) and finds
+    // the best split of each child that can split.
+    const w = hb.splitNode(rows, start, end, f, b, ml === 1, small === L, grad, hess, hs, search);
     nodeStart[L] = start;
     nodeEnd[L] = w;
     nodeStart[R] = w;
     nodeEnd[R] = end;
     if (hs !== null) {
       if (splitLarge) {
-        subtractHistogram(parentHist, hs);
         hist[large] = parentHist;
+        record(large, childSearch.foundLarge);
       } else hb.give(parentHist);
-      if (splitSmall) hist[small] = hs;
-      else hb.give(hs);
-      for (const c of [L, R]) {
-        if (hist[c] !== null) {
-          findBestSplit(c);
-          open.push(c);
-        }
-      }
+      if (splitSmall) {
+        hist[small] = hs;
+        record(small, childSearch.foundSmall);
+      } else hb.give(hs);
+      if (hist[L] !== null) open.push(L);
+      if (hist[R] !== null) open.push(R);
     } else hb.give(parentHist);
   }
   for (const k of open) {

@@ -8,8 +8,19 @@
  *   threaded builder can share them with its helper. `build` also accepts other arrays, and then works alone.
  * Histogram layout and units: see histogram.ts.
  */
+import { bestSplitRange, finishSplit } from './best-split.js';
+import type { SplitParams } from './best-split.js';
 import type { BinnedMatrix } from './binning.js';
-import { accumulateHistogram, histogramWidth, scaledSlotsFitUint16, scaleSlots } from './histogram.js';
+import {
+  accumulateAllRows,
+  accumulateHistogram,
+  addSlotCounts,
+  countSlots,
+  histogramWidth,
+  isIdentity,
+  scaledSlotsFitUint16,
+  scaleSlots,
+} from './histogram.js';
 import { partitionRows } from './partition.js';
 
 export interface HistogramBuilder {
@@ -40,9 +51,10 @@ export interface HistogramBuilder {
   ): void;
   /**
    * Splits a node: reorders rows[start..end) stably so that the left child's rows (bin of feature f <= b, or
-   * missing when missingLeft) come first, and, when `out` is given, adds to it the histogram of the left child
-   * (smallLeft) or of the right one. Returns the index where the right child starts. Mutates rows[start..end)
-   * and `out` only.
+   * missing when missingLeft) come first, and, when `out` is given, adds to it the histogram of the smaller
+   * child (the left one when smallLeft). With `search` (which needs `out`) it then also finishes the children
+   * (see `ChildSearch`). Returns the index where the right child starts. Mutates rows[start..end), `out` and
+   * what `search` names only.
    */
   splitNode(
     rows: Int32Array,
@@ -55,9 +67,89 @@ export interface HistogramBuilder {
     grad: Float64Array,
     hess: Float64Array,
     out: Float64Array | null,
+    search?: ChildSearch | null,
   ): number;
   /** Ends the fit: the builder and its arrays must not be used afterwards. */
   close(): void;
+}
+
+/**
+ * The work on a node's children after the smaller child's histogram, which `splitNode` does too so that a
+ * threaded builder can share it: the larger child's histogram as the parent's minus the smaller's (in place
+ * of the parent's), and each searched child's best split (grow-tree.ts `bestSplit`, written to `foundSmall` /
+ * `foundLarge`). A child is searched only if its flag is set; the larger one's histogram is derived only then.
+ */
+export interface ChildSearch {
+  parent: Float64Array;
+  searchSmall: boolean;
+  searchLarge: boolean;
+  /** Gradient sum, hessian sum and row count of the smaller and of the larger child. */
+  gSmall: number;
+  hSmall: number;
+  cSmall: number;
+  gLarge: number;
+  hLarge: number;
+  cLarge: number;
+  featureMask: Uint8Array;
+  params: SplitParams;
+  foundSmall: Float64Array;
+  foundLarge: Float64Array;
+}
+
+/**
+ * `ChildSearch` over features j0..j1−1 only (histogram slots offset[j0]..offset[j1]−1): subtracts the small
+ * histogram from the parent on those slots when the larger child is searched, and writes the range results
+ * (best-split.ts `bestSplitRange`, not finished) of the searched children into foundSmall / foundLarge.
+ * Mutates s.parent on those slots and the found arrays only.
+ */
+export function searchChildrenRange(
+  s: ChildSearch,
+  small: Float64Array,
+  nBins: Int32Array,
+  offset: Int32Array,
+  width: number,
+  hScale: number,
+  j0: number,
+  j1: number,
+): void {
+  if (s.searchLarge) {
+    const parent = s.parent;
+    const end = offset[j1]! * width;
+    for (let k = offset[j0]! * width; k < end; k++) parent[k]! -= small[k]!;
+  }
+  const { featureMask, params } = s;
+  if (s.searchSmall)
+    bestSplitRange(
+      small,
+      s.gSmall,
+      s.hSmall,
+      s.cSmall,
+      nBins,
+      offset,
+      width,
+      hScale,
+      featureMask,
+      params,
+      j0,
+      j1,
+      s.foundSmall,
+    );
+  if (s.searchLarge)
+    bestSplitRange(
+      s.parent,
+      s.gLarge,
+      s.hLarge,
+      s.cLarge,
+      nBins,
+      offset,
+      width,
+      hScale,
+      featureMask,
+      params,
+      j0,
+      j1,
+      s.foundLarge,
+    );
 }
 
 export interface HistogramBuilderFactory {
@@ -82,6 +174,8 @@ export class SerialHistogramBuilder implements HistogramBuilder {
   readonly totalSlots: number;
   private readonly pool: Float64Array[] = [];
   private scratch: Int32Array | null = null;
+  /** Rows of all n per slot, counted on first use (`addAllRowCounts`). */
+  private slotCounts: Float64Array | null = null;
 
   constructor(
     readonly binned: BinnedMatrix,
@@ -125,7 +219,24 @@ export class SerialHistogramBuilder implements HistogramBuilder {
     out: Float64Array,
   ): void {
     const p = this.binned.p;
-    accumulateHistogram(this.scaled, p, 0, p, rows, start, end, grad, hess, this.constHess, out);
+    if (this.allRows(rows, start, end)) {
+      accumulateAllRows(this.scaled, p, 0, p, end, grad, hess, this.constHess, out);
+      this.addAllRowCounts(out);
+    } else accumulateHistogram(this.scaled, p, 0, p, rows, start, end, grad, hess, this.constHess, out);
+  }
+
+  /** Whether rows[start..end) is every row in order (a root without row sampling), for `accumulateAllRows`. */
+  protected allRows(rows: Int32Array, start: number, end: number): boolean {
+    return start === 0 && end === this.binned.n && isIdentity(rows, end);
+  }
+
+  /** Adds the counts of all rows (the same for every tree, so counted once per fit) to `out`. */
+  protected addAllRowCounts(out: Float64Array): void {
+    if (this.slotCounts === null) {
+      this.slotCounts = new Float64Array(this.totalSlots);
+      countSlots(this.binned.slots, this.slotCounts);
+    }
+    addSlotCounts(this.slotCounts, this.width, out);
   }
 
   /** n rows of scratch for `splitNode` (allocated on first use). */
@@ -144,6 +255,7 @@ export class SerialHistogramBuilder implements HistogramBuilder {
     grad: Float64Array,
     hess: Float64Array,
     out: Float64Array | null,
+    search: ChildSearch | null = null,
   ): number {
     const { n, nBins, columnBins } = this.binned;
     const tmp = this.tmpRows();
@@ -153,8 +265,18 @@ export class SerialHistogramBuilder implements HistogramBuilder {
     if (out !== null) {
       if (smallLeft) this.build(rows, start, w, grad, hess, out);
       else this.build(rows, w, end, grad, hess, out);
+      if (search !== null) this.searchChildren(search, out);
     }
     return w;
+  }
+
+  /** `ChildSearch` over all features on this thread. */
+  protected searchChildren(s: ChildSearch, small: Float64Array): void {
+    const { nBins, offset, p } = this.binned;
+    const w = this.width;
+    searchChildrenRange(s, small, nBins, offset, w, w === 2 ? this.constHess : 1, 0, p);
+    if (s.searchSmall) finishSplit(s.foundSmall, s.params.minSplitGain);
+    if (s.searchLarge) finishSplit(s.foundLarge, s.params.minSplitGain);
   }
 
   close(): void {

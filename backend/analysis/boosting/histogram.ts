@@ -118,6 +118,71 @@ export function accumulateHistogram(
 }
 
 /**
+ * The kernel for the rows 0..n−1 in order (a root node without row sampling): as `accumulateHistogram` over
+ * rows = 0, 1, …, n−1, but adds only the gradient (and hessian) sums, not the counts, which are the same for every
+ * tree of a fit (see `addSlotCounts`). A quarter faster: no row gather and one update fewer per slot. Each
+ * slot still sums its rows in row order. Mutates only the gradient (and hessian) doubles of features j0..j1−1.
+ */
+export function accumulateAllRows(
+  scaled: Uint16Array | Int32Array,
+  p: number,
+  j0: number,
+  j1: number,
+  n: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  constHess: number,
+  out: Float64Array,
+): void {
+  const span = j1 - j0;
+  const span4 = span & ~3;
+  if (constHess > 0) {
+    for (let i = 0; i < n; i = (i + 1) | 0) {
+      const g = grad[i]!;
+      const c0 = (Math.imul(i, p) + j0) | 0;
+      const e4 = (c0 + span4) | 0;
+      const e = (c0 + span) | 0;
+      let c = c0;
+      for (; c < e4; c = (c + 4) | 0) {
+        out[scaled[c]! | 0]! += g;
+        out[scaled[c + 1]! | 0]! += g;
+        out[scaled[c + 2]! | 0]! += g;
+        out[scaled[c + 3]! | 0]! += g;
+      }
+      for (; c < e; c = (c + 1) | 0) out[scaled[c]! | 0]! += g;
+    }
+    return;
+  }
+  for (let i = 0; i < n; i = (i + 1) | 0) {
+    const g = grad[i]!;
+    const h = hess[i]!;
+    const c0 = (Math.imul(i, p) + j0) | 0;
+    const e = (c0 + span) | 0;
+    for (let c = c0; c < e; c = (c + 1) | 0) {
+      const s = scaled[c]! | 0;
+      out[s]! += g;
+      out[s + 1]! += h;
+    }
+  }
+}
+
+/** counts[s] = how many of all n rows fall in slot s (`slots` as in binning.ts; counts has totalSlots zeros). Mutates `counts` only. */
+export function countSlots(slots: Uint16Array | Int32Array, counts: Float64Array): void {
+  for (let c = 0; c < slots.length; c++) counts[slots[c]!]! += 1;
+}
+
+/** Adds per-slot counts (from `countSlots`) to the count doubles of histogram `out`. Mutates `out` only. */
+export function addSlotCounts(counts: Float64Array, width: 2 | 3, out: Float64Array): void {
+  for (let s = 0, at = width - 1; s < counts.length; s++, at += width) out[at]! += counts[s]!;
+}
+
+/** Whether rows[0..n) is exactly 0, 1, …, n−1 (then `accumulateAllRows` applies). Pure. */
+export function isIdentity(rows: Int32Array, n: number): boolean {
+  for (let k = 0; k < n; k++) if (rows[k] !== k) return false;
+  return true;
+}
+
+/**
  * Accumulates rows[start..end) into `out` (which the caller zeroes): for each row i and feature j, the slot
  * slots[i·p + j] (unscaled, as in binning.ts) gains grad[i] (and hess[i]) and one row. `hess` is not read when
  * constHess > 0. A convenience over `accumulateHistogram` that scales the slots on every call: fits go through a

@@ -4,10 +4,13 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { BinScratch, binTrainingColumns } from '../../analysis/boosting/binning.js';
-import { accumulateHistogram } from '../../analysis/boosting/histogram.js';
+import { SPLIT_RECORD } from '../../analysis/boosting/best-split.js';
+import { searchChildrenRange } from '../../analysis/boosting/histogram-builder.js';
+import type { ChildSearch } from '../../analysis/boosting/histogram-builder.js';
+import { accumulateAllRows, accumulateHistogram } from '../../analysis/boosting/histogram.js';
 import { partitionRows } from '../../analysis/boosting/partition.js';
 import * as C from './protocol.js';
-import { waitForWord } from './wait.js';
+import { waitForChange, waitForWord } from './wait.js';
 import type { BufferMessage, HelperData } from './protocol.js';
 
 const { control, port } = workerData as HelperData;
@@ -77,7 +80,23 @@ function accumulate(rows: Int32Array, start: number, end: number): void {
 }
 
 function build(): void {
-  accumulate(rowsView(ctrl[C.ROWS]!, ctrl[C.ROWS_OFF]!), ctrl[C.START]!, ctrl[C.END]!);
+  if (ctrl[C.ALL_ROWS] === 1) {
+    const constHess = ctrl[C.CONST_HESS] === 1 ? 1 : 0;
+    const grad = asF64(ctrl[C.GRAD]!, ctrl[C.GRAD_OFF]!);
+    const hess = constHess === 1 ? grad : asF64(ctrl[C.HESS]!, ctrl[C.HESS_OFF]!);
+    const out = asF64(ctrl[C.OUT]!, ctrl[C.OUT_OFF]!);
+    accumulateAllRows(
+      slotsView(),
+      ctrl[C.P]!,
+      ctrl[C.J0]!,
+      ctrl[C.J1]!,
+      ctrl[C.END]!,
+      grad,
+      hess,
+      constHess,
+      out,
+    );
+  } else accumulate(rowsView(ctrl[C.ROWS]!, ctrl[C.ROWS_OFF]!), ctrl[C.START]!, ctrl[C.END]!);
 }
 
 function split(seq: number): void {
@@ -116,6 +135,54 @@ function split(seq: number): void {
     accumulate(tmp, start, mid - lA);
     accumulate(tmp, mid, end - lB);
   }
+  if (ctrl[C.SEARCH] !== 0) searchChildren();
+}
+
+/** The helper's reusable `ChildSearch`, refilled from the control words for every request. */
+const childSearch: ChildSearch = {
+  parent: new Float64Array(0),
+  searchSmall: false,
+  searchLarge: false,
+  gSmall: 0,
+  hSmall: 0,
+  cSmall: 0,
+  gLarge: 0,
+  hLarge: 0,
+  cLarge: 0,
+  featureMask: new Uint8Array(0),
+  params: { minDataInLeaf: 0, minChildWeight: 0, lambda: 0, alpha: 0, minSplitGain: 0 },
+  foundSmall: new Float64Array(0),
+  foundLarge: new Float64Array(0),
+};
+
+/** The helper's half (features J0..J1−1) of SPLIT's child search; see protocol.ts SEARCH. */
+function searchChildren(): void {
+  const fa = asF64(ctrl[C.FARGS]!, 0);
+  const s = childSearch;
+  const flags = ctrl[C.SEARCH]!;
+  s.parent = asF64(ctrl[C.PARENT]!, ctrl[C.PARENT_OFF]!);
+  s.searchSmall = (flags & 1) !== 0;
+  s.searchLarge = (flags & 2) !== 0;
+  s.gSmall = fa[C.F_G_SMALL]!;
+  s.hSmall = fa[C.F_H_SMALL]!;
+  s.cSmall = fa[C.F_C_SMALL]!;
+  s.gLarge = fa[C.F_G_LARGE]!;
+  s.hLarge = fa[C.F_H_LARGE]!;
+  s.cLarge = fa[C.F_C_LARGE]!;
+  s.featureMask = view(u8, ctrl[C.MASK]!, (b) => new Uint8Array(b));
+  const q = s.params;
+  q.minDataInLeaf = fa[C.F_MIN_DATA_IN_LEAF]!;
+  q.minChildWeight = fa[C.F_MIN_CHILD_WEIGHT]!;
+  q.lambda = fa[C.F_LAMBDA]!;
+  q.alpha = fa[C.F_ALPHA]!;
+  q.minSplitGain = fa[C.F_MIN_SPLIT_GAIN]!;
+  s.foundSmall = fa.subarray(C.F_FOUND_SMALL, C.F_FOUND_SMALL + SPLIT_RECORD);
+  s.foundLarge = fa.subarray(C.F_FOUND_LARGE, C.F_FOUND_LARGE + SPLIT_RECORD);
+  const nBins = view(i32, ctrl[C.NBINS]!, (b) => new Int32Array(b));
+  const offset = view(i32, ctrl[C.OFFSETS]!, (b) => new Int32Array(b));
+  const small = asF64(ctrl[C.OUT]!, ctrl[C.OUT_OFF]!);
+  const width = ctrl[C.CONST_HESS] === 1 ? 2 : 3;
+  searchChildrenRange(s, small, nBins, offset, width, fa[C.F_HSCALE]!, ctrl[C.J0]!, ctrl[C.J1]!);
 }
 
 let binScratch: BinScratch | null = null;
@@ -144,7 +211,9 @@ function bin(): void {
 let seen = 0;
 parentPort!.postMessage('ready');
 for (;;) {
-  while (Atomics.load(ctrl, C.REQ) === seen) Atomics.wait(ctrl, C.REQ, seen);
+  // Within a tree the next request follows after some tens of microseconds of split finding, about what
+  // waking from a sleep costs, so this polls first (wait.ts).
+  waitForChange(ctrl, C.REQ, seen);
   seen = Atomics.load(ctrl, C.REQ);
   const cmd = Atomics.load(ctrl, C.CMD);
   let status = C.STATUS_OK;

@@ -1,9 +1,11 @@
 /**
  * Lets a boosting fit use a second core: a helper thread bins half of the features, and for every large tree
- * node partitions half of the rows and accumulates the histograms of half of the features while the calling
- * thread does the other halves, synchronised through shared memory once per node. The model is bit-identical
- * to the serial builder's (each histogram slot still sums its rows in the same order). Small nodes stay on the
- * calling thread: waking the helper costs about as much as they do.
+ * node partitions half of the rows, then accumulates the smaller child's histogram, derives the larger child's
+ * and searches both children's best splits for half of the features, while the calling thread does the other
+ * halves, synchronised through shared memory once per node. The model is bit-identical to the serial
+ * builder's (each histogram slot still sums its rows in the same order; the two halves of a split search merge
+ * to the serial answer). Small nodes stay on the calling thread: waking the helper costs about as much as they
+ * do; so do all nodes for a while when the helper keeps answering late (a busy machine: see `helperKeepsUp`).
  *
  * Use: `const t = await startHistogramThread()`, pass `histograms: t` to any number of (sequential)
  * `fitGradientBoosting` calls on this thread, then `await t.close()`. The calling thread blocks in
@@ -18,9 +20,14 @@ import {
   columnBinsFitUint8,
 } from '../../analysis/boosting/binning.js';
 import type { BinnedMatrix, FeatureBins } from '../../analysis/boosting/binning.js';
-import { SerialHistogramBuilder } from '../../analysis/boosting/histogram-builder.js';
-import type { HistogramBuilder, HistogramBuilderFactory } from '../../analysis/boosting/histogram-builder.js';
-import { accumulateHistogram } from '../../analysis/boosting/histogram.js';
+import { finishSplit, mergeSplits, SPLIT_RECORD } from '../../analysis/boosting/best-split.js';
+import { searchChildrenRange, SerialHistogramBuilder } from '../../analysis/boosting/histogram-builder.js';
+import type {
+  ChildSearch,
+  HistogramBuilder,
+  HistogramBuilderFactory,
+} from '../../analysis/boosting/histogram-builder.js';
+import { accumulateAllRows, accumulateHistogram } from '../../analysis/boosting/histogram.js';
 import { partitionRows } from '../../analysis/boosting/partition.js';
 import * as C from './protocol.js';
 import type { BufferMessage, HelperData } from './protocol.js';
@@ -30,6 +37,11 @@ import { waitForWord } from './wait.js';
 export const MIN_SHARED_UPDATES = 40_000;
 /** Below this many values (rows × features) a matrix is binned on the calling thread alone. */
 export const MIN_SHARED_BIN_VALUES = 200_000;
+/** Slack (ms) and count of the late answers after which nodes are built alone for a while (`helperKeepsUp`). */
+const LATE_SLACK_MS = 0.1;
+const LATE_STREAK = 4;
+const MIN_BACKOFF = 32;
+const MAX_BACKOFF = 4096;
 /** How long the caller waits for one helper answer before declaring the helper dead. */
 const HELPER_TIMEOUT_MS = 60_000;
 
@@ -52,6 +64,10 @@ export class HistogramThread implements HistogramBuilderFactory {
   private seq = 0;
   private closed = false;
   private current: ThreadedHistogramBuilder | null = null;
+  /** Late helper answers in a row, nodes still to build alone, and the next such pause (`helperKeepsUp`). */
+  private lateStreak = 0;
+  private skip = 0;
+  private backoff = MIN_BACKOFF;
   /** Column bins made by `binTrainingMatrix`, handed to the builder opened for that matrix. */
   private binnedBuffer: SharedArrayBuffer | null = null;
   readonly minSharedUpdates: number;
@@ -186,6 +202,37 @@ export class HistogramThread implements HistogramBuilderFactory {
       throw new Error('histogram helper thread failed a request');
   }
 
+  /**
+   * @internal `await` for a request whose caller-side share of the work started at `t0` (performance.now()),
+   * noting whether the helper kept up (see `helperKeepsUp`).
+   */
+  awaitTimed(seq: number, t0: number): void {
+    const t1 = performance.now();
+    this.await(seq);
+    const waited = performance.now() - t1;
+    // Late: the helper needed more than twice the caller's time for the same share (plus a wake-up's worth),
+    // i.e. it was not running: the two threads share one core of a busy machine.
+    if (waited <= t1 - t0 + LATE_SLACK_MS) {
+      this.lateStreak = 0;
+      this.backoff = MIN_BACKOFF;
+    } else if (++this.lateStreak >= LATE_STREAK) {
+      this.skip = this.backoff;
+      this.backoff = Math.min(MAX_BACKOFF, 2 * this.backoff);
+      this.lateStreak = 0;
+    }
+  }
+
+  /**
+   * @internal Whether to share the next node. After LATE_STREAK late answers in a row, nodes are built alone
+   * for a while (MIN_BACKOFF nodes, doubling up to MAX_BACKOFF while the helper stays late): with one core for
+   * two threads every meeting costs a time slice, and one thread is faster. Either way the model is the same.
+   */
+  helperKeepsUp(): boolean {
+    if (this.skip === 0) return true;
+    this.skip--;
+    return false;
+  }
+
   /** @internal Blocks until control word `index` holds `value`; throws if the helper stopped answering. */
   awaitWord(index: number, value: number): void {
     if (!waitForWord(this.ctrl, index, value, HELPER_TIMEOUT_MS)) {
@@ -222,6 +269,16 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
   /** binned.columnBins copied to shared memory on the first shared split. */
   private colBins: Uint8Array | Uint16Array | null = null;
   private open = true;
+  /** Shared copies for the helper's half of a child search (protocol.ts SEARCH), made on first use. */
+  private searchShared: {
+    fargs: Float64Array;
+    /** Views of the helper's two records in fargs. */
+    foundSmall: Float64Array;
+    foundLarge: Float64Array;
+    mask: Uint8Array;
+    nBins: Int32Array;
+    offset: Int32Array;
+  } | null = null;
 
   /** `adoptColumnBins`: binned.columnBins is the thread's shared buffer from binTrainingMatrix; free it at close. */
   constructor(
@@ -259,7 +316,7 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
     const p = this.binned.p;
     const t = this.thread;
     const constHess = this.constHess > 0;
-    if (!this.open || this.split === 0 || nRows * p < t.minSharedUpdates) return false;
+    if (!this.open || this.split === 0 || nRows * p < t.minSharedUpdates || !t.helperKeepsUp()) return false;
     const rowsId = t.idOf(rows.buffer);
     const gradId = t.idOf(grad.buffer);
     const hessId = constHess ? 0 : t.idOf(hess.buffer);
@@ -299,11 +356,19 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
     const p = this.binned.p;
     const t = this.thread;
     const c = t.control;
+    const all = this.allRows(rows, start, end);
     c[C.START] = start;
     c[C.END] = end;
+    c[C.ALL_ROWS] = all ? 1 : 0;
     const seq = t.request(C.CMD_BUILD);
-    accumulateHistogram(this.scaled, p, this.split, p, rows, start, end, grad, hess, this.constHess, out);
-    t.await(seq);
+    const t0 = performance.now();
+    if (all) {
+      // The counts of every feature go in here, alongside the helper's sums: the two write disjoint doubles.
+      accumulateAllRows(this.scaled, p, this.split, p, end, grad, hess, this.constHess, out);
+      this.addAllRowCounts(out);
+    } else
+      accumulateHistogram(this.scaled, p, this.split, p, rows, start, end, grad, hess, this.constHess, out);
+    t.awaitTimed(seq, t0);
   }
 
   override splitNode(
@@ -317,9 +382,13 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
     grad: Float64Array,
     hess: Float64Array,
     out: Float64Array | null,
+    search: ChildSearch | null = null,
   ): number {
-    if (!this.shareable(rows, end - start, grad, hess, out))
-      return super.splitNode(rows, start, end, f, b, missingLeft, smallLeft, grad, hess, out);
+    if (
+      !this.shareable(rows, end - start, grad, hess, out) ||
+      (search !== null && this.thread.idOf(search.parent.buffer) === 0)
+    )
+      return super.splitNode(rows, start, end, f, b, missingLeft, smallLeft, grad, hess, out, search);
     const { n, p, nBins } = this.binned;
     const t = this.thread;
     const tmp = this.tmpRows();
@@ -338,7 +407,9 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
     c[C.MID] = mid;
     c[C.END] = end;
     c[C.TMP] = t.idOf(tmp.buffer);
+    c[C.SEARCH] = out === null || search === null ? 0 : this.shareSearch(search);
     const seq = t.request(C.CMD_SPLIT);
+    const t0 = performance.now();
     // The helper partitions [start, mid), this thread [mid, end); see protocol.ts.
     const lB = partitionRows(colBins, f * n, b, nBins[f]!, ml, rows, mid, end, tmp, mid);
     c[C.B_LEFT] = lB;
@@ -359,12 +430,74 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
         accumulateHistogram(this.scaled, p, j0, p, tmp, mid, mid + rB, grad, hess, ch, out);
       }
     }
-    t.await(seq);
+    const w = this.width;
+    if (c[C.SEARCH] !== 0) {
+      // This thread's half of the search (the upper features), while the helper does the lower half.
+      const hScale = w === 2 ? this.constHess : 1;
+      searchChildrenRange(search!, out!, nBins, this.binned.offset, w, hScale, this.split, p);
+    }
+    t.awaitTimed(seq, t0);
+    if (c[C.SEARCH] !== 0) {
+      // The helper's records (lower features) win ties, as in the serial scan.
+      const s = search!;
+      const sh = this.searchShared!;
+      if (s.searchSmall) {
+        mergeSplits(sh.foundSmall, s.foundSmall, s.foundSmall);
+        finishSplit(s.foundSmall, s.params.minSplitGain);
+      }
+      if (s.searchLarge) {
+        mergeSplits(sh.foundLarge, s.foundLarge, s.foundLarge);
+        finishSplit(s.foundLarge, s.params.minSplitGain);
+      }
+    }
     // Merge into the serial layout: left rows of both halves, then right rows of both.
     rows.copyWithin(start + lA, mid, mid + lB);
     rows.set(tmp.subarray(start, start + rA), start + lA + lB);
     rows.set(tmp.subarray(mid, mid + rB), start + lA + lB + rA);
     return start + lA + lB;
+  }
+
+  /** Writes the SEARCH arguments (copying what the helper cannot see yet); returns the SEARCH word. */
+  private shareSearch(s: ChildSearch): number {
+    const t = this.thread;
+    const { p, nBins, offset } = this.binned;
+    let sh = this.searchShared;
+    if (sh === null) {
+      const fargs = new Float64Array(this.allocate(8 * C.F_WORDS));
+      sh = this.searchShared = {
+        fargs,
+        foundSmall: fargs.subarray(C.F_FOUND_SMALL, C.F_FOUND_SMALL + SPLIT_RECORD),
+        foundLarge: fargs.subarray(C.F_FOUND_LARGE, C.F_FOUND_LARGE + SPLIT_RECORD),
+        mask: new Uint8Array(this.allocate(p)),
+        nBins: new Int32Array(this.allocate(4 * p)),
+        offset: new Int32Array(this.allocate(4 * (p + 1))),
+      };
+      sh.nBins.set(nBins);
+      sh.offset.set(offset);
+    }
+    sh.mask.set(s.featureMask);
+    const a = sh.fargs;
+    const q = s.params;
+    a[C.F_MIN_DATA_IN_LEAF] = q.minDataInLeaf;
+    a[C.F_MIN_CHILD_WEIGHT] = q.minChildWeight;
+    a[C.F_LAMBDA] = q.lambda;
+    a[C.F_ALPHA] = q.alpha;
+    a[C.F_MIN_SPLIT_GAIN] = q.minSplitGain;
+    a[C.F_HSCALE] = this.width === 2 ? this.constHess : 1;
+    a[C.F_G_SMALL] = s.gSmall;
+    a[C.F_H_SMALL] = s.hSmall;
+    a[C.F_C_SMALL] = s.cSmall;
+    a[C.F_G_LARGE] = s.gLarge;
+    a[C.F_H_LARGE] = s.hLarge;
+    a[C.F_C_LARGE] = s.cLarge;
+    const c = t.control;
+    c[C.PARENT] = t.idOf(s.parent.buffer);
+    c[C.PARENT_OFF] = s.parent.byteOffset >> 3;
+    c[C.MASK] = t.idOf(sh.mask.buffer);
+    c[C.NBINS] = t.idOf(sh.nBins.buffer);
+    c[C.OFFSETS] = t.idOf(sh.offset.buffer);
+    c[C.FARGS] = t.idOf(a.buffer);
+    return (s.searchSmall ? 1 : 0) | (s.searchLarge ? 2 : 0);
   }
 
   private sharedColumnBins(): Uint8Array | Uint16Array {

@@ -68,7 +68,40 @@ export const MAX_BIN = 36;
 export const BOUNDS = 37;
 /** Int32 2·p: feature j's nBins at 2j, nMissing at 2j + 1. */
 export const META = 38;
+/**
+ * SPLIT's child search (histogram-builder.ts `ChildSearch`; helper's share: features J0..J1−1): SEARCH = 1
+ * (smaller child) | 2 (larger child), 0 for none; PARENT the parent histogram; MASK a Uint8 copy of the
+ * feature mask; NBINS and OFFSETS Int32 copies of the matrix's; FARGS the Float64 block laid out by the F_
+ * constants below, where the helper also writes its range results.
+ */
+export const SEARCH = 39;
+export const PARENT = 40;
+export const PARENT_OFF = 41;
+export const MASK = 42;
+export const NBINS = 43;
+export const OFFSETS = 44;
+export const FARGS = 45;
+/** BUILD: 1 when the rows are 0..END−1 in order (histogram.ts `accumulateAllRows`; the caller adds the counts). */
+export const ALL_ROWS = 46;
 export const CONTROL_INTS = 48;
+
+/** Float64 words of FARGS: the split settings, hScale, the children's sums, then two split records. */
+export const F_MIN_DATA_IN_LEAF = 0;
+export const F_MIN_CHILD_WEIGHT = 1;
+export const F_LAMBDA = 2;
+export const F_ALPHA = 3;
+export const F_MIN_SPLIT_GAIN = 4;
+export const F_HSCALE = 5;
+export const F_G_SMALL = 6;
+export const F_H_SMALL = 7;
+export const F_C_SMALL = 8;
+export const F_G_LARGE = 9;
+export const F_H_LARGE = 10;
+export const F_C_LARGE = 11;
+/** The helper's best split of the smaller / larger child over its features (best-split.ts record). */
+export const F_FOUND_SMALL = 16;
+export const F_FOUND_LARGE = 24;
+export const F_WORDS = 32;
 
 export const CMD_BUILD = 1;
 /** Partition half of a node's rows, meet the caller, then build the helper's features of the small child. */
