@@ -17,7 +17,9 @@ for (const kind of databaseKinds()) {
       t = await kind.open();
       db = t.db;
       repo = new JobRepository(db);
-      queue = new TableJobQueue(db, { leaseSeconds: 0.5, retryBaseSeconds: 0.1, random: () => 0.5 });
+      // Long lease and backoff: on a loaded machine a short one could run out between two calls of a test. Tests
+      // that need a lease to expire or a retry to fall due say so with expireLeases() / makeRetriesDue().
+      queue = new TableJobQueue(db, { leaseSeconds: 600, retryBaseSeconds: 600, random: () => 0.5 });
     });
     afterEach(async () => {
       await t.dispose();
@@ -46,7 +48,14 @@ for (const kind of databaseKinds()) {
       });
       return jobId;
     }
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    /** Every lease ran out a second ago (as if its worker had stopped heartbeating). */
+    const expireLeases = () =>
+      db.query(
+        `UPDATE jobs SET lease_expires_at = now() - interval '1 second' WHERE lease_expires_at IS NOT NULL`,
+      );
+    /** Every scheduled retry is due now. */
+    const makeRetriesDue = () =>
+      db.query(`UPDATE jobs SET run_after = now() - interval '1 second' WHERE status = 'queued'`);
 
     it('claims in submission order, each job once, and keeps JSON parameters intact', async () => {
       const a = await addJob();
@@ -73,7 +82,7 @@ for (const kind of databaseKinds()) {
       const id = await addJob();
       expect((await queue.claim('dead'))!.jobId).toBe(id);
       expect(await queue.claim('alive')).toBeNull();
-      await sleep(700);
+      await expireLeases();
       const again = await queue.claim('alive');
       expect(again).toMatchObject({ jobId: id, attempts: 2 });
       expect(await queue.reportProgress(id, 'dead', { progress: 50, stage: 'x', message: null })).toBe(false);
@@ -94,9 +103,9 @@ for (const kind of databaseKinds()) {
     it('after max attempts of lost leases the job fails with a reason', async () => {
       const id = await addJob(2);
       await queue.claim('a');
-      await sleep(600);
+      await expireLeases();
       await queue.claim('b');
-      await sleep(600);
+      await expireLeases();
       expect(await queue.claim('c')).toBeNull();
       const row = await repo.getJob(id);
       expect(row).toMatchObject({ status: 'failed', error_code: 'ZS_ERR_WORKER_LOST', attempts: 2 });
@@ -116,8 +125,8 @@ for (const kind of databaseKinds()) {
         stage: 'retry_scheduled',
         error_code: 'ZS_ERR_INTERNAL',
       });
-      expect(await queue.claim('w')).toBeNull(); // not due yet: 0.1 s backoff
-      await sleep(200);
+      expect(await queue.claim('w')).toBeNull(); // not due yet: backoff
+      await makeRetriesDue();
       expect((await queue.claim('w'))!.attempts).toBe(2);
       await queue.finish(id, 'w', {
         kind: 'failed',
