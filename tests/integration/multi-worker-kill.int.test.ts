@@ -3,14 +3,14 @@
  * submitted at once, one worker killed with SIGKILL midway. Every job must end `completed` exactly once: none lost,
  * none finished twice, and each job's stored files exactly the artifacts recorded for it.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src-shared/client/index.js';
-import { spawnServer, type ServerProcess } from '../support/server-process.js';
+import { spawnServer } from '../support/server-process.js';
+import { openScratchTeamServer, type ScratchTeamServer } from '../support/scratch-team-server.js';
 import { linearCsv, uploadText } from '../support/upload.js';
 
 const JOBS = 300;
@@ -24,52 +24,34 @@ if (!adminUrl)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(adminUrl)('team server: 300 jobs, 3 workers, one killed', () => {
-  const procs: ServerProcess[] = [];
-  const dbName = `zs_multi_${randomUUID().replace(/-/g, '')}`;
-  let dataDir = '';
+  let server: ScratchTeamServer;
   let db: pg.Client;
-  let databaseUrl = '';
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl!);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'zerosec-multi-'));
+    server = await openScratchTeamServer(adminUrl!, 'multi');
   });
 
   afterAll(async () => {
-    for (const p of procs) {
-      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM');
-      await p.exited;
-    }
     await db?.end();
-    await rm(dataDir, { recursive: true, force: true });
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await server?.dispose();
   });
 
   it('completes all 300 jobs exactly once after a worker is SIGKILLed', { timeout: 180_000 }, async () => {
     const started = Date.now();
     const env = {
-      DATABASE_URL: databaseUrl,
-      ZEROSEC_DATA_DIR: dataDir,
+      DATABASE_URL: server.databaseUrl,
+      ZEROSEC_DATA_DIR: server.dataDir,
       ZEROSEC_POLL_INTERVAL_MS: '100',
       ZEROSEC_LEASE_SECONDS: '4',
       ZEROSEC_LOG_LEVEL: 'info',
     };
     const api = await spawnServer(env, ['--mode', 'api']);
-    procs.push(api);
+    server.procs.push(api);
     const workers = await Promise.all(
       [0, 1, 2].map(() => spawnServer(env, ['--mode', 'worker', '--concurrency', '1'])),
     );
-    procs.push(...workers);
-    db = new pg.Client({ connectionString: databaseUrl });
+    server.procs.push(...workers);
+    db = new pg.Client({ connectionString: server.databaseUrl });
     await db.connect();
     const client = createApiClient({ baseUrl: api.url, retryBaseDelayMs: 20 });
 
@@ -142,11 +124,11 @@ describe.runIf(adminUrl)('team server: 300 jobs, 3 workers, one killed', () => {
       .sort();
     for (const id of ids) {
       const recorded = perJob.get(id) ?? [];
-      const onDisk = (await readdir(path.join(dataDir, 'objects', 'outputs', id))).sort();
+      const onDisk = (await readdir(path.join(server.dataDir, 'objects', 'outputs', id))).sort();
       expect(recorded.map((a) => path.posix.basename(a.file_key)).sort()).toEqual(expectedFiles);
       expect(onDisk).toEqual(expectedFiles);
       for (const a of recorded) {
-        const bytes = await readFile(path.join(dataDir, 'objects', ...a.file_key.split('/')));
+        const bytes = await readFile(path.join(server.dataDir, 'objects', ...a.file_key.split('/')));
         expect(createHash('sha256').update(bytes).digest('hex')).toBe(a.sha256);
       }
     }

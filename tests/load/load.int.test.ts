@@ -7,14 +7,11 @@
  * Sizes come from the environment: the default is the bounded run that is part of `npx vitest run`;
  * `npm run test:load` runs the full one (1,000 submissions, 200 pollers).
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, type ApiClient } from '../../src-shared/client/index.js';
-import { spawnServer, type ServerProcess } from '../support/server-process.js';
+import { spawnServer } from '../support/server-process.js';
+import { openScratchTeamServer, type ScratchTeamServer } from '../support/scratch-team-server.js';
 import { linearCsv } from '../support/upload.js';
 
 const env = process.env;
@@ -68,40 +65,22 @@ class Tally {
 }
 
 describe.runIf(adminUrl)(`load: ${SUBMISSIONS} concurrent submissions, ${POLLERS} polling clients`, () => {
-  const procs: ServerProcess[] = [];
-  const dbName = `zs_load_${randomUUID().replace(/-/g, '')}`;
-  let dataDir = '';
+  let server: ScratchTeamServer;
   let db: pg.Client | null = null;
-  let databaseUrl = '';
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl!);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'zerosec-load-'));
+    server = await openScratchTeamServer(adminUrl!, 'load');
   });
 
   afterAll(async () => {
-    for (const p of procs) {
-      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM');
-      await p.exited;
-    }
     await db?.end();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await server?.dispose();
   });
 
   it('answers every request and completes every job', { timeout: TEST_TIMEOUT_MS }, async () => {
     const env = {
-      DATABASE_URL: databaseUrl,
-      ZEROSEC_DATA_DIR: dataDir,
+      DATABASE_URL: server.databaseUrl,
+      ZEROSEC_DATA_DIR: server.dataDir,
       ZEROSEC_SIGNING_SECRET: 'load-test-signing-secret-0123456789abcdef',
       ZEROSEC_POLL_INTERVAL_MS: '50',
       // The rate limit stays in the request path, with a budget far above this run (every client is 127.0.0.1).
@@ -110,13 +89,13 @@ describe.runIf(adminUrl)(`load: ${SUBMISSIONS} concurrent submissions, ${POLLERS
       ZEROSEC_LOG_LEVEL: 'warn',
     };
     const api = await spawnServer({ ...env, ZEROSEC_LOG_LEVEL: 'info' }, ['--mode', 'api']);
-    procs.push(api);
-    procs.push(
+    server.procs.push(api);
+    server.procs.push(
       ...(await Promise.all(
         [0, 1].map(() => spawnServer({ ...env, ZEROSEC_LOG_LEVEL: 'info' }, ['--mode', 'worker'])),
       )),
     );
-    db = new pg.Client({ connectionString: databaseUrl });
+    db = new pg.Client({ connectionString: server.databaseUrl });
     await db.connect();
     // No retries: every failure is counted, not hidden; a 429 is repeated by the tally itself.
     const newClient = (): ApiClient =>
@@ -203,7 +182,7 @@ describe.runIf(adminUrl)(`load: ${SUBMISSIONS} concurrent submissions, ${POLLERS
     const rows = (await db.query<{ job_id: string; status: string }>('SELECT job_id, status FROM jobs')).rows;
     expect(rows).toHaveLength(SUBMISSIONS);
     expect(rows.filter((r) => r.status !== 'completed')).toEqual([]);
-    for (const p of procs) expect(p.child.exitCode).toBeNull();
+    for (const p of server.procs) expect(p.child.exitCode).toBeNull();
 
     const requests = latency.submit.length * 3 + latency.poll.length;
     console.info(
