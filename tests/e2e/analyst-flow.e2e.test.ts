@@ -512,8 +512,9 @@ describe.sequential('analyst flow (web mode)', () => {
   }, 60_000);
 
   it('keeps the job history and finished results browsable after the backend stops', async () => {
-    await backend!.close();
+    // Set before closing: a request in flight while the server shuts down fails too (connection reset).
     backendStopped = true;
+    await backend!.close();
     await page.goto(`${url}#/jobs/${jobId}`);
     await page.getByTestId('offline-banner').waitFor({ timeout: UI_TIMEOUT_MS });
     const detail = page.getByTestId('job-detail');
