@@ -5,16 +5,15 @@
  * 127.0.0.1. Runs the backend from source as real processes. Prints figures; asserts nothing.
  *   npx tsx bench/server.ts        (JOBS=100 WORKERS=1,2,4 RATE=500 SECONDS=10 to change)
  */
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createApiClient } from '../src-shared/client/index.js';
+import { startPrivatePostgres } from '../tests/support/private-postgres.js';
 import { spawnServer, type ServerProcess } from '../tests/support/server-process.js';
 import { linearCsv, uploadText } from '../tests/support/upload.js';
 
@@ -22,51 +21,6 @@ const JOBS = Number(process.env.JOBS ?? 100);
 const WORKERS = (process.env.WORKERS ?? '1,2,4').split(',').map(Number);
 const RATE = Number(process.env.RATE ?? 500);
 const SECONDS = Number(process.env.SECONDS ?? 10);
-const PG_BIN = '/usr/lib/postgresql/15/bin';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-/** A throwaway PostgreSQL like scripts/postgres-for-tests.sh; returns its admin URL and a stop function. */
-async function ownPostgres(): Promise<{ url: string; stop: () => void }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'zerosec-bench-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) chownSync(dir, Number(spawnSync('id', ['-u', 'postgres']).stdout.toString()), 0);
-  const run = (cmd: string, args: string[]) => {
-    const r = asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
-      : spawnSync(cmd, args, { stdio: 'pipe' });
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr.toString()}`);
-  };
-  const port = await freePort();
-  run(`${PG_BIN}/initdb`, [
-    '-D',
-    `${dir}/data`,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-  ]);
-  run(`${PG_BIN}/pg_ctl`, [
-    ...['-D', `${dir}/data`, '-l', `${dir}/log`, '-w', '-t', '60', 'start'],
-    ...['-o', `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`],
-  ]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() {
-      run(`${PG_BIN}/pg_ctl`, ['-D', `${dir}/data`, '-m', 'immediate', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function withDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
   const name = `zs_bench_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -142,7 +96,7 @@ async function jobsPerSecond(
 }
 
 const external = process.env.TEST_DATABASE_URL;
-const own = external ? null : await ownPostgres();
+const own = external ? null : await startPrivatePostgres({ maxConnections: 200 });
 const adminUrl = external ?? own!.url;
 console.log(
   `PostgreSQL: ${external ? 'TEST_DATABASE_URL' : 'started by this bench'}; machine: ${os.cpus().length} cores; ` +
@@ -174,5 +128,5 @@ try {
       WORKERS.map((n) => `${n}: ${(rates[n]! / base).toFixed(2)}×`).join(', '),
   );
 } finally {
-  own?.stop();
+  await own?.destroy();
 }
