@@ -3,6 +3,7 @@
  * SigV4 presigned URLs whose signature covers the content type and exact length, so the store itself refuses a
  * different file; files above the multipart threshold may go up in presigned parts.
  */
+import { contentDisposition } from '../core/export/content-disposition.js';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -53,16 +54,6 @@ export function partSizes(size: number, preferred: number): number[] {
   const sizes: number[] = [];
   for (let offset = 0; offset < size; offset += partSize) sizes.push(Math.min(partSize, size - offset));
   return sizes;
-}
-
-/**
- * RFC 6266: a plain ASCII name as `filename="…"`, any other in RFC 5987 form. (Keeping the apostrophes of the
- * RFC 5987 form out of plain names also keeps local S3 stand-ins that mis-encode `'` in signatures usable.)
- */
-export function contentDisposition(fileName: string): string {
-  return /^[\x20-\x7e]+$/.test(fileName) && !/["\\%']/.test(fileName)
-    ? `attachment; filename="${fileName}"`
-    : `attachment; filename*=UTF-8''${encodeURIComponent(fileName).replace(/'/g, '%27')}`;
 }
 
 const isMissing = (err: unknown) =>

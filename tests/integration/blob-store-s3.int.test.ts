@@ -4,12 +4,8 @@
  * and a multipart upload through presigned part URLs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  S3BlobStore,
-  contentDisposition,
-  partSizes,
-  MIN_PART_BYTES,
-} from '../../backend/adapters/blob-store.s3.js';
+import { S3BlobStore, partSizes, MIN_PART_BYTES } from '../../backend/adapters/blob-store.s3.js';
+import { contentDisposition } from '../../backend/core/export/content-disposition.js';
 import { LOCAL_S3_KEY, startLocalS3, type LocalS3 } from './local-aws.js';
 
 const INPUTS = 'zs-inputs';

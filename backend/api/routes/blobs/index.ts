@@ -2,6 +2,7 @@
  * The embedded object store's HTTP face: signed PUT (upload) and GET (download) of files in the data folder.
  * Only registered when the store is the local folder; with S3 the client talks to S3 directly.
  */
+import { contentDisposition } from '../../../core/export/content-disposition.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { BLOB_ROUTE, type FsBlobStore } from '../../../adapters/blob-store.fs.js';
 import { badRequest, notFound, payloadTooLarge } from '../../../core/errors.js';
@@ -74,7 +75,7 @@ export const blobRoutes =
         return reply
           .header('content-length', size)
           .header('content-type', 'application/octet-stream')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+          .header('content-disposition', contentDisposition(fileName))
           .send(store.readStream(key));
       },
     );
