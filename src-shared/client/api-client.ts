@@ -36,10 +36,10 @@ import {
 import type { JobParametersInput, JobType } from '../api/job-types.js';
 import { ResultEnvelope } from '../api/results.js';
 import { ApiError, apiErrorFromResponse } from './api-error.js';
-import { parseAnswer } from './parse-answer.js';
+import { callJson, parseAnswer } from './parse-answer.js';
 import { createLogClient, type LogClient } from './log-client.js';
 import { childAbortController } from './abort-signals.js';
-import { createHttpTransport, type RetryEvent, type TransportRequest } from './http-transport.js';
+import { createHttpTransport, type RetryEvent } from './http-transport.js';
 import { watchJob as watchJobWith, type WatchJobOptions } from './job-watcher.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 import { prepareUpload, type UploadBody } from './upload-body.js';
@@ -156,13 +156,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   });
 
   /** One API call whose JSON answer must match `schema`. */
-  async function call<S extends z.ZodType>(
-    schema: S,
-    req: Omit<TransportRequest, 'responseType' | 'retry'> & { retry?: boolean },
-  ): Promise<z.output<S>> {
-    const res = await api.request({ retry: true, ...req, responseType: 'json' });
-    return parseAnswer(schema, res.data, req.method, req.url);
-  }
+  const call = <S extends z.ZodType>(schema: S, req: Parameters<typeof callJson<S>>[2]) =>
+    callJson(api, schema, req);
 
   const jobPath = (jobId: string, rest = ''): string => `/jobs/${encodeURIComponent(jobId)}${rest}`;
 

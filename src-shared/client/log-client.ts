@@ -19,8 +19,8 @@ import {
   type ImportRequest,
   type RowFilter,
 } from '../logs/experiment-log-api.js';
-import type { HttpTransport, TransportRequest } from './http-transport.js';
-import { parseAnswer } from './parse-answer.js';
+import type { HttpTransport } from './http-transport.js';
+import { callJson } from './parse-answer.js';
 
 export interface LogCallOptions {
   signal?: AbortSignal;
@@ -65,13 +65,8 @@ export interface LogClient {
  * repeat after a lost answer would make a second log, view, revision or job input.
  */
 export function createLogClient(api: HttpTransport): LogClient {
-  async function call<S extends z.ZodType>(
-    schema: S,
-    req: Omit<TransportRequest, 'responseType'>,
-  ): Promise<z.output<S>> {
-    const res = await api.request({ ...req, responseType: 'json' });
-    return parseAnswer(schema, res.data, req.method, req.url);
-  }
+  const call = <S extends z.ZodType>(schema: S, req: Parameters<typeof callJson<S>>[2]) =>
+    callJson(api, schema, req);
   const logPath = (logId: string, rest = ''): string => `/logs/${encodeURIComponent(logId)}${rest}`;
 
   return {

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { API_PREFIX } from '../api/http.js';
 import { ApiError } from './api-error.js';
+import type { HttpTransport, TransportRequest } from './http-transport.js';
 
 /** Checks an answer against the contract; a mismatch is the server's bug and is reported as such. */
 export function parseAnswer<S extends z.ZodType>(
@@ -20,4 +21,14 @@ export function parseAnswer<S extends z.ZodType>(
     method,
     path: API_PREFIX + path,
   });
+}
+
+/** One JSON API call whose answer must match `schema`; retried by the transport's policy unless `retry: false`. */
+export async function callJson<S extends z.ZodType>(
+  api: HttpTransport,
+  schema: S,
+  req: Omit<TransportRequest, 'responseType' | 'retry'> & { retry?: boolean },
+): Promise<z.output<S>> {
+  const res = await api.request({ retry: true, ...req, responseType: 'json' });
+  return parseAnswer(schema, res.data, req.method, req.url);
 }
