@@ -25,7 +25,7 @@ import {
   startPrivatePostgres,
   type PrivatePostgres,
 } from '../support/private-postgres.js';
-import { seededRandom } from '../support/seeded-random.js';
+import { createRng } from '../../backend/analysis/random/rng.js';
 
 const env = process.env;
 const JOBS = Number(env.ZEROSEC_CHAOS_JOBS ?? 40);
@@ -151,7 +151,7 @@ describe.runIf(privatePostgresAvailable())(
     it('loses no job and completes none twice', { timeout: TEST_TIMEOUT_MS }, async () => {
       const started = Date.now();
       const giveUpAt = started + TEST_TIMEOUT_MS - 30_000;
-      const random = seededRandom(SEED);
+      const random = createRng(SEED);
       const apiPort = await freePort();
       cluster = new Cluster(
         {
@@ -226,8 +226,8 @@ describe.runIf(privatePostgresAvailable())(
       };
       for (let k = 0; k < KILLS; k++) {
         submitBatch(k);
-        await sleep(random.int(300, 1500));
-        const victim = random.pick(ROLES);
+        await sleep(300 + random.int(1201));
+        const victim = ROLES[random.int(ROLES.length)]!;
         await cluster.kill(victim);
         kills.push(victim);
         // Restarted in the background (a tsx start takes seconds); allUp() reports a restart that never succeeded.
@@ -236,7 +236,7 @@ describe.runIf(privatePostgresAvailable())(
         if (k === outageAfterKill) {
           // The outage needs a live API to answer 503; let the restarts finish first.
           await cluster.allUp();
-          await sleep(random.int(200, 800));
+          await sleep(200 + random.int(601));
           const down = Date.now();
           await db.stop();
           // The API stays up and must say "come back later" instead of failing or hanging.
