@@ -53,7 +53,8 @@ export const RESULT_BODY_SCHEMAS = {
 
 export type ResultBodies = { [K in JobType]: z.infer<(typeof RESULT_BODY_SCHEMAS)[K]> };
 
-const envelopeFields = {
+/** The fields every result.json has around its body (also read by the UI's own lenient decoders). */
+export const envelopeFields = {
   job_id: z.uuid(),
   schema_version: z.literal(RESULT_SCHEMA_VERSION),
   engine_version: z.string(),

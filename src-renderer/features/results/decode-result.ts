@@ -5,22 +5,14 @@
 import { z } from 'zod';
 import { LinearAnalysisParameters } from '../../../src-shared/api/job-types.js';
 import { LinearAnalysisBody } from '../../../src-shared/api/linear-result.js';
-import { ResultEnvelope, Warning } from '../../../src-shared/api/results.js';
+import { ResultEnvelope, envelopeFields } from '../../../src-shared/api/results.js';
 import type { ResultEnvelopeOf } from '../../../src-shared/api/results.js';
-import { LogInputSource } from '../../../src-shared/logs/experiment-log-api.js';
 
-/** The envelope every job's result.json shares (src-shared/api/results.ts), with the per-target linear body. */
-const envelope = {
-  job_id: z.uuid(),
-  schema_version: z.number().int(),
-  engine_version: z.string(),
-  input_sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  started_at: z.iso.datetime({ offset: true }),
-  finished_at: z.iso.datetime({ offset: true }),
-  warnings: z.array(Warning),
-  /** Rows written from an experiment log (as in ResultEnvelope): without it such a result would not decode. */
-  input_source: LogInputSource.optional(),
-};
+/**
+ * The envelope every job's result.json shares (src-shared/api/results.ts), with any schema version accepted here so
+ * that a newer file is reported as such rather than as broken.
+ */
+const envelope = { ...envelopeFields, schema_version: z.number().int() };
 
 export const LinearResultEnvelope = z.strictObject({
   ...envelope,
