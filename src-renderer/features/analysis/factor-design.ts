@@ -4,6 +4,7 @@
  * field), the `factors` / `one_hot_groups` / `constraints` parameters they become, the grid size they give, and the
  * header-only CSV sent as "no existing runs".
  */
+import { parseTypedNumber } from '../../shared/typed-number.js';
 import { z } from 'zod';
 import type { FactorDefinition } from '../../../src-shared/api/job-types.js';
 import type { FieldProblem } from './linear-form.js';
@@ -57,20 +58,8 @@ export function initialFactorDesign(): FactorDesignDraft {
   return { factors: [emptyFactor()], groups: [], constraints: '', useDataSet: true };
 }
 
-/** Full-width digits, signs and points (and the minus sign U+2212) as typed on a Japanese keyboard, made ASCII. */
-function asciiNumberText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\u2212/g, '-')
-    .trim();
-}
-
 /** A typed number; null when the box is empty, NaN when it is not a number. */
-export function parseNumberText(text: string): number | null {
-  const ascii = asciiNumberText(text);
-  if (ascii === '') return null;
-  return Number(ascii);
-}
+export const parseNumberText = parseTypedNumber;
 
 /** The items of a comma-separated list (ASCII, Japanese and full-width commas), trimmed, empty ones dropped. */
 export function splitList(text: string): string[] {

@@ -3,6 +3,7 @@
  * empty box an open bound, the members chosen in a one-hot group ORed, and a clause left empty (no box filled, no
  * value ticked, both statuses or none) meaning "no restriction" rather than "no rows".
  */
+import { parseTypedNumber } from '../../shared/typed-number.js';
 import type { RowFilter, RowStatus } from '../../../src-shared/logs/experiment-log-api.js';
 
 export interface FilterDraft {
@@ -32,9 +33,9 @@ export function emptyDraft(): FilterDraft {
 
 /** A typed bound: '' → open; Japanese users may type full-width digits or a full-width minus, so normalise first. */
 export function parseBound(text: string): number | undefined | 'invalid' {
-  const normalised = text.normalize('NFKC').replace(/[−ー]/g, '-').replace(/,/g, '').trim();
-  if (normalised === '') return undefined;
-  const value = Number(normalised);
+  // A long-vowel mark typed for a minus, and thousands separators, are accepted in a bound too.
+  const value = parseTypedNumber(text.replace(/[ーｰ]/g, '-').replace(/,/g, ''));
+  if (value === null) return undefined;
   return Number.isFinite(value) ? value : 'invalid';
 }
 
