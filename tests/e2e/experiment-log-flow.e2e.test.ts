@@ -66,6 +66,7 @@ async function filledForm(formBytes: Uint8Array): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** The grid's row count line; poll it (expect.poll), as the rows are refetched after a change. */
 async function gridTotal(): Promise<string> {
   const total = page.getByTestId('log-grid').getByTestId('grid-total');
   await total.waitFor({ timeout: UI_TIMEOUT_MS });
@@ -192,7 +193,7 @@ describe.sequential('experiment log (web mode)', () => {
     await session.shot('log-02-add-runs', add);
     await done.getByRole('link', { name: '実験ログを開く' }).click();
     await page.waitForURL(new RegExp(`#/logs/${logId}$`));
-    expect(await gridTotal()).toBe(`${RUNS} 行中 1〜${RUNS} 行目`);
+    await expect.poll(gridTotal, { timeout: UI_TIMEOUT_MS }).toBe(`${RUNS} 行中 1〜${RUNS} 行目`);
     expect(await page.locator('[data-testid="log-grid"] tbody tr[data-status="planned"]').count()).toBe(RUNS);
   }, 240_000);
 
@@ -249,7 +250,7 @@ describe.sequential('experiment log (web mode)', () => {
       .getByRole('link', { name: 'データ' })
       .click();
     await page.waitForURL(new RegExp(`#/logs/${logId}$`));
-    expect(await gridTotal()).toBe(`${RUNS} 行中 1〜${RUNS} 行目`);
+    await expect.poll(gridTotal, { timeout: UI_TIMEOUT_MS }).toBe(`${RUNS} 行中 1〜${RUNS} 行目`);
     const filter = page.getByTestId('row-filter');
     await filter.getByLabel('開始日').fill('2026-11-20');
     await filter.getByRole('checkbox', { name: '実施済み' }).check();
@@ -390,7 +391,7 @@ describe.sequential('experiment log (web mode)', () => {
       .getByRole('navigation', { name: '実験ログの画面' })
       .getByRole('link', { name: 'データ' })
       .click();
-    expect(await gridTotal()).toBe(`${RUNS} 行中 1〜${RUNS} 行目`);
+    await expect.poll(gridTotal, { timeout: UI_TIMEOUT_MS }).toBe(`${RUNS} 行中 1〜${RUNS} 行目`);
     expect(await page.locator('[data-testid="log-grid"] tbody tr[data-status="planned"]').count()).toBe(RUNS);
     expect(session.problems).toEqual([]);
   }, 120_000);
