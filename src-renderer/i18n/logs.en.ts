@@ -62,6 +62,7 @@ export const logsEn: Readonly<Record<keyof typeof logsJa, string>> = {
   'logs.views.failed': 'Could not save or delete the view: {message}',
   'logs.grid.title': 'Rows',
   'logs.grid.none': 'No rows match.',
+  'logs.grid.loading': 'Loading…',
   'logs.grid.range': 'Rows {from}–{to} of {total}',
   'logs.grid.status': 'Status',
   'logs.grid.pages': 'Pages',

@@ -59,6 +59,7 @@ export const logsJa = {
   'logs.views.failed': 'ビューを保存・削除できませんでした：{message}',
   'logs.grid.title': '行',
   'logs.grid.none': '条件に合う行はありません。',
+  'logs.grid.loading': '読み込み中…',
   'logs.grid.range': '{total} 行中 {from}〜{to} 行目',
   'logs.grid.status': '状態',
   'logs.grid.pages': 'ページ',

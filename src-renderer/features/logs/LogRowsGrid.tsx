@@ -42,9 +42,11 @@ export function LogRowsGrid({ logs, log, columns, filter, pageSize = PAGE_SIZE }
       <div className="table-head">
         <h3 id={`${id}-title`}>{t('logs.grid.title')}</h3>
         <p role="status" data-testid="grid-total">
-          {total === 0
-            ? t('logs.grid.none')
-            : t('logs.grid.range', { from: offset + 1, to: offset + shown.length, total })}
+          {rows.data === undefined
+            ? t('logs.grid.loading')
+            : total === 0
+              ? t('logs.grid.none')
+              : t('logs.grid.range', { from: offset + 1, to: offset + shown.length, total })}
         </p>
       </div>
       {rows.isError && (
