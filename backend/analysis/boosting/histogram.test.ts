@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.js';
 import { binTrainingMatrix } from './binning.js';
+import { MAX_KERNEL_SPAN, rowsKernel } from './histogram-kernels.js';
 import {
+  accumulateAllRows,
   accumulateHistogram,
   buildHistogram,
   histogramWidth,
@@ -137,5 +139,49 @@ describe('accumulateHistogram (scaled slots, feature ranges)', () => {
     accumulateHistogram(scaled, 4, 0, 4, rows, 30, 30, grad, hess, 0, out);
     accumulateHistogram(scaled, 4, 2, 2, rows, 0, 50, grad, hess, 0, out);
     expect(out.every((v) => v === 0)).toBe(true);
+  });
+
+  it.each([
+    [2, 1],
+    [3, 0],
+  ] as const)(
+    'unrolled kernels add exactly what a plain row-order loop adds, past one kernel span (p = 70), width %d',
+    (width, constHess) => {
+      const p = MAX_KERNEL_SPAN + 6;
+      const n = 120;
+      const { b, grad, hess, rows } = setup(n, p);
+      const total = b.offset[p]!;
+      const scaled = new Int32Array(b.slots.length);
+      scaleSlots(b.slots, width, scaled);
+      const plain = new Float64Array(total * width);
+      for (let k = 5; k < n; k++) {
+        const i = rows[k]!;
+        for (let j = 0; j < p; j++) {
+          const s = scaled[i * p + j]!;
+          plain[s]! += grad[i]!;
+          if (width === 3) plain[s + 1]! += hess[i]!;
+          plain[s + width - 1]! += 1;
+        }
+      }
+      const out = new Float64Array(total * width);
+      accumulateHistogram(scaled, p, 0, p, rows, 5, n, grad, hess, constHess, out);
+      expect(bits(out)).toEqual(bits(plain));
+      // All rows: the same sums without the counts.
+      const all = new Float64Array(total * width);
+      const full = new Float64Array(total * width);
+      accumulateAllRows(scaled, p, 0, p, n, grad, hess, constHess, all);
+      accumulateHistogram(scaled, p, 0, p, rows, 0, n, grad, hess, constHess, full);
+      for (let s = 0; s < total; s++) {
+        expect(all[s * width]).toBe(full[s * width]);
+        if (width === 3) expect(all[s * width + 1]).toBe(full[s * width + 1]);
+        expect(all[s * width + width - 1]).toBe(0);
+      }
+    },
+  );
+
+  it('refuses kernel spans outside 1..MAX_KERNEL_SPAN', () => {
+    expect(() => rowsKernel(0, 2)).toThrow(RangeError);
+    expect(() => rowsKernel(MAX_KERNEL_SPAN + 1, 3)).toThrow(/1\.\.64/);
+    expect(rowsKernel(3, 2)).toBe(rowsKernel(3, 2));
   });
 });

@@ -1,5 +1,7 @@
 /** The hot loop of histogram boosting: sums of gradient, hessian and row count per (feature, bin) slot, built for the smaller child only and subtracted from the parent for the larger. */
 
+import { allRowsKernel, MAX_KERNEL_SPAN, rowsKernel } from './histogram-kernels.js';
+
 /**
  * Layout: one Float64Array with `width` doubles per slot (slots as in binning.ts).
  * - width 2, for losses with a constant hessian c (squared, absolute, Huber): [Σg, count]; Σh = c·count.
@@ -29,8 +31,8 @@ export const scaledSlotsFitUint16 = (totalSlots: number, width: 2 | 3): boolean 
   totalSlots * width <= 65536;
 
 /**
- * The kernel: accumulates rows[start..end) into `out` for features j0..j1−1 only: for each row i and such
- * feature j, the doubles at scaled[i·p + j] gain grad[i], then (width 3) hess[i], then one row. `scaled` is
+ * The kernel (histogram-kernels.ts: one unrolled call per MAX_KERNEL_SPAN features): accumulates
+ * rows[start..end) into `out` for features j0..j1−1 only: for each row i and such feature j, the doubles at scaled[i·p + j] gain grad[i], then (width 3) hess[i], then one row. `scaled` is
  * `scaleSlots(slots, ·, width)` with width 2 when constHess > 0 (hess is then not read), else 3. Each slot's sums
  * are added in row order whatever the feature range, so splitting the features between threads gives
  * bit-identical histograms. Mutates only the doubles of features j0..j1−1 in `out` (which the caller zeroes).
@@ -48,72 +50,10 @@ export function accumulateHistogram(
   constHess: number,
   out: Float64Array,
 ): void {
-  // Unrolled by four, with `| 0` telling V8 every index is a small integer: four independent slot updates stay
-  // in flight and no overflow checks remain (together about a fifth faster than the plain loop on 20 features).
-  const span = j1 - j0;
-  const span4 = span & ~3;
-  if (constHess > 0) {
-    for (let k = start | 0; k < end; k = (k + 1) | 0) {
-      const i = rows[k]! | 0;
-      const g = grad[i]!;
-      const c0 = (Math.imul(i, p) + j0) | 0;
-      const e4 = (c0 + span4) | 0;
-      const e = (c0 + span) | 0;
-      let c = c0;
-      for (; c < e4; c = (c + 4) | 0) {
-        const s0 = scaled[c]! | 0;
-        const s1 = scaled[c + 1]! | 0;
-        const s2 = scaled[c + 2]! | 0;
-        const s3 = scaled[c + 3]! | 0;
-        out[s0]! += g;
-        out[s0 + 1]! += 1;
-        out[s1]! += g;
-        out[s1 + 1]! += 1;
-        out[s2]! += g;
-        out[s2 + 1]! += 1;
-        out[s3]! += g;
-        out[s3 + 1]! += 1;
-      }
-      for (; c < e; c = (c + 1) | 0) {
-        const s = scaled[c]! | 0;
-        out[s]! += g;
-        out[s + 1]! += 1;
-      }
-    }
-    return;
-  }
-  for (let k = start | 0; k < end; k = (k + 1) | 0) {
-    const i = rows[k]! | 0;
-    const g = grad[i]!;
-    const h = hess[i]!;
-    const c0 = (Math.imul(i, p) + j0) | 0;
-    const e4 = (c0 + span4) | 0;
-    const e = (c0 + span) | 0;
-    let c = c0;
-    for (; c < e4; c = (c + 4) | 0) {
-      const s0 = scaled[c]! | 0;
-      const s1 = scaled[c + 1]! | 0;
-      const s2 = scaled[c + 2]! | 0;
-      const s3 = scaled[c + 3]! | 0;
-      out[s0]! += g;
-      out[s0 + 1]! += h;
-      out[s0 + 2]! += 1;
-      out[s1]! += g;
-      out[s1 + 1]! += h;
-      out[s1 + 2]! += 1;
-      out[s2]! += g;
-      out[s2 + 1]! += h;
-      out[s2 + 2]! += 1;
-      out[s3]! += g;
-      out[s3 + 1]! += h;
-      out[s3 + 2]! += 1;
-    }
-    for (; c < e; c = (c + 1) | 0) {
-      const s = scaled[c]! | 0;
-      out[s]! += g;
-      out[s + 1]! += h;
-      out[s + 2]! += 1;
-    }
+  const width = histogramWidth(constHess);
+  for (let a = j0; a < j1; a += MAX_KERNEL_SPAN) {
+    const span = Math.min(MAX_KERNEL_SPAN, j1 - a);
+    rowsKernel(span, width)(scaled, p, a, rows, start, end, grad, hess, out);
   }
 }
 
@@ -134,35 +74,10 @@ export function accumulateAllRows(
   constHess: number,
   out: Float64Array,
 ): void {
-  const span = j1 - j0;
-  const span4 = span & ~3;
-  if (constHess > 0) {
-    for (let i = 0; i < n; i = (i + 1) | 0) {
-      const g = grad[i]!;
-      const c0 = (Math.imul(i, p) + j0) | 0;
-      const e4 = (c0 + span4) | 0;
-      const e = (c0 + span) | 0;
-      let c = c0;
-      for (; c < e4; c = (c + 4) | 0) {
-        out[scaled[c]! | 0]! += g;
-        out[scaled[c + 1]! | 0]! += g;
-        out[scaled[c + 2]! | 0]! += g;
-        out[scaled[c + 3]! | 0]! += g;
-      }
-      for (; c < e; c = (c + 1) | 0) out[scaled[c]! | 0]! += g;
-    }
-    return;
-  }
-  for (let i = 0; i < n; i = (i + 1) | 0) {
-    const g = grad[i]!;
-    const h = hess[i]!;
-    const c0 = (Math.imul(i, p) + j0) | 0;
-    const e = (c0 + span) | 0;
-    for (let c = c0; c < e; c = (c + 1) | 0) {
-      const s = scaled[c]! | 0;
-      out[s]! += g;
-      out[s + 1]! += h;
-    }
+  const width = histogramWidth(constHess);
+  for (let a = j0; a < j1; a += MAX_KERNEL_SPAN) {
+    const span = Math.min(MAX_KERNEL_SPAN, j1 - a);
+    allRowsKernel(span, width)(scaled, p, a, n, grad, hess, out);
   }
 }
 
