@@ -9,8 +9,10 @@
  *   (XGBoost's gamma, compared the way XGBoost compares it).
  * - default direction: the side a NaN takes. When the node has training rows with NaN both sides are tried and
  *   the better kept; when it has none, NaN follows the child with the larger hessian sum (more cover).
- * - rows: the training rows in use, reordered in place so that every node's rows are a contiguous range
- *   [start, end), in ascending row order within each node (stable partitions).
+ * - rows: the training rows in use, reordered so that every node's rows are a contiguous range [start, end),
+ *   in ascending row order within each node (stable partitions). While the tree grows, a node at depth d keeps
+ *   its rows in `rows` when d is even and in the builder's alternate buffer when d is odd: a split writes the
+ *   children straight into the other buffer. At the end the leaves in the alternate buffer are copied back.
  */
 import type { Tree } from '../trees/tree.js';
 import { bestSplitRange, finishSplit, SPLIT_RECORD, threshold } from './best-split.js';
@@ -114,6 +116,7 @@ export function growTree(
 ): GrownTree {
   const { features, offset, nBins } = binned;
   const hb = ws.builderFor(binned, constHess);
+  const alt = hb.alternateRows();
   const width = histogramWidth(constHess);
   const hScale = width === 2 ? constHess : 1;
   const { numLeaves, minDataInLeaf, minChildWeight } = params;
@@ -238,12 +241,14 @@ export function growTree(
     value[L] = leafWeight(sumG[L]!, cover[L]!, params);
     value[R] = leafWeight(sumG[R]!, cover[R]!, params);
 
-    // Partition the node's rows (stable: left child first) and build the smaller child's histogram; the
-    // larger child's is the parent's minus it.
+    // Partition the node's rows (stable: left child first) into the other row buffer and build the smaller
+    // child's histogram; the larger child's is the parent's minus it. After the last split no child is split
+    // again, so neither needs a histogram.
     const small = count[L]! <= count[R]! ? L : R;
     const large = small === L ? R : L;
-    const splitSmall = canSplit(small);
-    const splitLarge = canSplit(large);
+    const more = leaves + 1 < numLeaves;
+    const splitSmall = more && canSplit(small);
+    const splitLarge = more && canSplit(large);
     const parentHist = hist[pick]!;
     hist[pick] = null;
     const hs = splitSmall || splitLarge ? hb.take() : null;
@@ -262,7 +267,11 @@ export function growTree(
     }
     // The builder also derives the larger child's histogram (parent − smaller, in the parent's array) and finds
     // the best split of each child that can split.
-    const w = hb.splitNode(rows, start, end, f, b, ml === 1, small === L, grad, hess, hs, search);
+    const src = (depth[pick]! & 1) === 0 ? rows : alt;
+    const dst = src === rows ? alt : rows;
+    const nLeft = count[L]!;
+    hb.splitNode(src, dst, start, end, f, b, ml === 1, nLeft, small === L, grad, hess, hs, search);
+    const w = start + nLeft;
     nodeStart[L] = start;
     nodeEnd[L] = w;
     nodeStart[R] = w;
@@ -285,6 +294,9 @@ export function growTree(
     if (h) hb.give(h);
     hist[k] = null;
   }
+  for (let k = 0; k < nNodes; k++)
+    if (left[k]! < 0 && (depth[k]! & 1) === 1)
+      rows.set(alt.subarray(nodeStart[k]!, nodeEnd[k]!), nodeStart[k]!);
 
   const tree: Tree = {
     feature: feature.slice(0, nNodes),

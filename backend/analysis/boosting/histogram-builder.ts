@@ -3,7 +3,7 @@
 /**
  * Glossary:
  * - builder: serves one fit (one binned matrix, one hessian mode). It is opened from a factory at the start of
- *   the fit and closed at its end; it owns the histogram pool.
+ *   the fit and closed at its end; it owns the histogram pool and the grower's second row buffer.
  * - builder arrays: the rows, gradients and hessians a fit allocates through `float64`/`int32`, so that a
  *   threaded builder can share them with its helper. `build` also accepts other arrays, and then works alone.
  * Histogram layout and units: see histogram.ts.
@@ -21,7 +21,7 @@ import {
   scaledSlotsFitUint16,
   scaleSlots,
 } from './histogram.js';
-import { partitionRows } from './partition.js';
+import { partitionInto } from './partition.js';
 
 export interface HistogramBuilder {
   /** The matrix and hessian mode it was opened for. */
@@ -50,25 +50,32 @@ export interface HistogramBuilder {
     out: Float64Array,
   ): void;
   /**
-   * Splits a node: reorders rows[start..end) stably so that the left child's rows (bin of feature f <= b, or
-   * missing when missingLeft) come first, and, when `out` is given, adds to it the histogram of the smaller
-   * child (the left one when smallLeft). With `search` (which needs `out`) it then also finishes the children
-   * (see `ChildSearch`). Returns the index where the right child starts. Mutates rows[start..end), `out` and
-   * what `search` names only.
+   * n rows the grower uses as its second row buffer (a node's children are written to the buffer its rows are
+   * not in); allocated on first use like `int32`, the same array for the whole fit.
+   */
+  alternateRows(): Int32Array;
+  /**
+   * Splits a node: writes src[start..end) stably to dst[start..end), the `nLeft` rows of the left child (bin of
+   * feature f <= b, or missing when missingLeft) first, and, when `out` is given, adds to it the histogram of the
+   * smaller child (the left one when smallLeft). With `search` (which needs `out`) it then also finishes the
+   * children (see `ChildSearch`). Throws if nLeft is not the number of rows that go left. Mutates
+   * dst[start..end), `out` and what `search` names only.
    */
   splitNode(
-    rows: Int32Array,
+    src: Int32Array,
+    dst: Int32Array,
     start: number,
     end: number,
     f: number,
     b: number,
     missingLeft: boolean,
+    nLeft: number,
     smallLeft: boolean,
     grad: Float64Array,
     hess: Float64Array,
     out: Float64Array | null,
     search?: ChildSearch | null,
-  ): number;
+  ): void;
   /** Ends the fit: the builder and its arrays must not be used afterwards. */
   close(): void;
 }
@@ -161,6 +168,15 @@ export interface HistogramBuilderFactory {
   binTrainingMatrix?(x: Float64Array, n: number, p: number, maxBin: number): BinnedMatrix;
 }
 
+/**
+ * Throws unless a partition sent exactly the `nLeft` rows left that the split's histogram counted: otherwise
+ * the children's rows would overlap (a broken invariant, never bad input).
+ */
+export function checkLeftCount(left: number, nLeft: number): void {
+  if (left !== nLeft)
+    throw new Error(`internal: the partition sent ${left} rows left where the histogram counted ${nLeft}`);
+}
+
 /** Where a builder's arrays live: ordinary memory, or memory shared with a helper thread. */
 export type AllocateBuffer = (byteLength: number) => ArrayBuffer | SharedArrayBuffer;
 
@@ -173,7 +189,7 @@ export class SerialHistogramBuilder implements HistogramBuilder {
   readonly scaled: Uint16Array | Int32Array;
   readonly totalSlots: number;
   private readonly pool: Float64Array[] = [];
-  private scratch: Int32Array | null = null;
+  private alternate: Int32Array | null = null;
   /** Rows of all n per slot, counted on first use (`addAllRowCounts`). */
   private slotCounts: Float64Array | null = null;
 
@@ -239,35 +255,37 @@ export class SerialHistogramBuilder implements HistogramBuilder {
     addSlotCounts(this.slotCounts, this.width, out);
   }
 
-  /** n rows of scratch for `splitNode` (allocated on first use). */
-  protected tmpRows(): Int32Array {
-    return (this.scratch ??= this.int32(this.binned.n));
+  alternateRows(): Int32Array {
+    return (this.alternate ??= this.int32(this.binned.n));
   }
 
   splitNode(
-    rows: Int32Array,
+    src: Int32Array,
+    dst: Int32Array,
     start: number,
     end: number,
     f: number,
     b: number,
     missingLeft: boolean,
+    nLeft: number,
     smallLeft: boolean,
     grad: Float64Array,
     hess: Float64Array,
     out: Float64Array | null,
     search: ChildSearch | null = null,
-  ): number {
+  ): void {
     const { n, nBins, columnBins } = this.binned;
-    const tmp = this.tmpRows();
-    const l = partitionRows(columnBins, f * n, b, nBins[f]!, missingLeft ? 1 : 0, rows, start, end, tmp, 0);
-    const w = start + l;
-    rows.set(tmp.subarray(0, end - w), w);
+    const mid = start + nLeft;
+    const ml = missingLeft ? 1 : 0;
+    checkLeftCount(
+      partitionInto(columnBins, f * n, b, nBins[f]!, ml, src, start, end, dst, start, mid),
+      nLeft,
+    );
     if (out !== null) {
-      if (smallLeft) this.build(rows, start, w, grad, hess, out);
-      else this.build(rows, w, end, grad, hess, out);
+      if (smallLeft) this.build(dst, start, mid, grad, hess, out);
+      else this.build(dst, mid, end, grad, hess, out);
       if (search !== null) this.searchChildren(search, out);
     }
-    return w;
   }
 
   /** `ChildSearch` over all features on this thread. */
@@ -281,7 +299,7 @@ export class SerialHistogramBuilder implements HistogramBuilder {
 
   close(): void {
     this.pool.length = 0;
-    this.scratch = null;
+    this.alternate = null;
   }
 }
 

@@ -8,7 +8,7 @@ import { SPLIT_RECORD } from '../../analysis/boosting/best-split.js';
 import { searchChildrenRange } from '../../analysis/boosting/histogram-builder.js';
 import type { ChildSearch } from '../../analysis/boosting/histogram-builder.js';
 import { accumulateAllRows, accumulateHistogram } from '../../analysis/boosting/histogram.js';
-import { partitionRows } from '../../analysis/boosting/partition.js';
+import { partitionInto } from '../../analysis/boosting/partition.js';
 import * as C from './protocol.js';
 import { waitForChange, waitForWord } from './wait.js';
 import type { BufferMessage, HelperData } from './protocol.js';
@@ -104,22 +104,23 @@ function split(seq: number): void {
     ctrl[C.COL_BINS_U8] === 1
       ? view(u8, ctrl[C.COL_BINS]!, (b) => new Uint8Array(b))
       : view(u16, ctrl[C.COL_BINS]!, (b) => new Uint16Array(b));
-  const rows = rowsView(ctrl[C.ROWS]!, ctrl[C.ROWS_OFF]!);
-  const tmp = rowsView(ctrl[C.TMP]!, 0);
+  const src = rowsView(ctrl[C.ROWS]!, ctrl[C.ROWS_OFF]!);
+  const dst = rowsView(ctrl[C.DST]!, ctrl[C.DST_OFF]!);
   const start = ctrl[C.START]!;
-  const mid = ctrl[C.MID]!;
   const end = ctrl[C.END]!;
-  const lA = partitionRows(
+  const leftEnd = start + ctrl[C.N_LEFT]!;
+  const lA = partitionInto(
     colBins,
     ctrl[C.COL]!,
     ctrl[C.BIN]!,
     ctrl[C.MISS_BIN]!,
     ctrl[C.MISSING_LEFT]!,
-    rows,
+    src,
     start,
-    mid,
-    tmp,
+    ctrl[C.MID]!,
+    dst,
     start,
+    leftEnd,
   );
   ctrl[C.A_LEFT] = lA;
   Atomics.store(ctrl, C.A_DONE, seq);
@@ -127,14 +128,10 @@ function split(seq: number): void {
   if (ctrl[C.OUT] === 0) return;
   if (!waitForWord(ctrl, C.B_DONE, seq))
     throw new Error('histogram helper: the caller did not partition its half');
-  const lB = ctrl[C.B_LEFT]!;
-  if (ctrl[C.SMALL_LEFT] === 1) {
-    accumulate(rows, start, start + lA);
-    accumulate(rows, mid, mid + lB);
-  } else {
-    accumulate(tmp, start, mid - lA);
-    accumulate(tmp, mid, end - lB);
-  }
+  // Children that overlap (a broken count) get no histogram; the caller reports it.
+  if (lA + ctrl[C.B_LEFT]! !== ctrl[C.N_LEFT]!) return;
+  if (ctrl[C.SMALL_LEFT] === 1) accumulate(dst, start, leftEnd);
+  else accumulate(dst, leftEnd, end);
   if (ctrl[C.SEARCH] !== 0) searchChildren();
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { binTrainingMatrix } from '../../analysis/boosting/binning.js';
 import { fitGradientBoosting } from '../../analysis/boosting/gradient-boosting.js';
+import { SerialHistogramBuilder } from '../../analysis/boosting/histogram-builder.js';
 import type { GradientBoostingParams } from '../../analysis/boosting/gradient-boosting.js';
 import { createRng } from '../../analysis/random/rng.js';
 import { startHistogramThread } from './histogram-thread.js';
@@ -97,6 +98,48 @@ describe('histogram helper thread', () => {
     expect(Array.from(split)).toEqual(Array.from(plain));
     hb.close();
     expect(thread.openBuilders).toBe(0);
+  });
+
+  it('splits a node into the same places as the serial builder, and refuses a wrong left count', () => {
+    const b = binTrainingMatrix(d.x, n, p, 255);
+    const f = 1; // the feature with NaN
+    const cut = 100;
+    let nLeft = 0;
+    for (let i = 0; i < n; i++) if (b.columnBins[f * n + i]! <= cut) nLeft++;
+    const serial = new SerialHistogramBuilder(b, 1);
+    const hb = thread.open(b, 1);
+    try {
+      const src = hb.int32(n);
+      for (let i = 0; i < n; i++) src[i] = i;
+      const mine = new Int32Array(n);
+      serial.splitNode(
+        src,
+        mine,
+        0,
+        n,
+        f,
+        cut,
+        false,
+        nLeft,
+        true,
+        new Float64Array(n),
+        new Float64Array(n),
+        null,
+      );
+      const theirs = hb.alternateRows();
+      const g = hb.float64(n);
+      hb.splitNode(src, theirs, 0, n, f, cut, false, nLeft, true, g, g, null);
+      expect(Array.from(theirs)).toEqual(Array.from(mine));
+      expect(() => serial.splitNode(src, mine, 0, n, f, cut, false, nLeft + 1, true, g, g, null)).toThrow(
+        /internal: the partition sent \d+ rows left where the histogram counted \d+/,
+      );
+      expect(() => hb.splitNode(src, theirs, 0, n, f, cut, false, nLeft - 1, true, g, g, hb.take())).toThrow(
+        /internal: the partition sent/,
+      );
+    } finally {
+      hb.close();
+      serial.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Lets a boosting fit use a second core: a helper thread bins half of the features, and for every large tree
- * node partitions half of the rows, then accumulates the smaller child's histogram, derives the larger child's
+ * node partitions half of the rows (into the children's final places), then accumulates the smaller child's histogram, derives the larger child's
  * and searches both children's best splits for half of the features, while the calling thread does the other
  * halves, synchronised through shared memory once per node. The model is bit-identical to the serial
  * builder's (each histogram slot still sums its rows in the same order; the two halves of a split search merge
@@ -21,14 +21,18 @@ import {
 } from '../../analysis/boosting/binning.js';
 import type { BinnedMatrix, FeatureBins } from '../../analysis/boosting/binning.js';
 import { finishSplit, mergeSplits, SPLIT_RECORD } from '../../analysis/boosting/best-split.js';
-import { searchChildrenRange, SerialHistogramBuilder } from '../../analysis/boosting/histogram-builder.js';
+import {
+  checkLeftCount,
+  searchChildrenRange,
+  SerialHistogramBuilder,
+} from '../../analysis/boosting/histogram-builder.js';
 import type {
   ChildSearch,
   HistogramBuilder,
   HistogramBuilderFactory,
 } from '../../analysis/boosting/histogram-builder.js';
 import { accumulateAllRows, accumulateHistogram } from '../../analysis/boosting/histogram.js';
-import { partitionRows } from '../../analysis/boosting/partition.js';
+import { partitionIntoBackward } from '../../analysis/boosting/partition.js';
 import * as C from './protocol.js';
 import type { BufferMessage, HelperData } from './protocol.js';
 import { waitForWord } from './wait.js';
@@ -372,29 +376,35 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
   }
 
   override splitNode(
-    rows: Int32Array,
+    src: Int32Array,
+    dst: Int32Array,
     start: number,
     end: number,
     f: number,
     b: number,
     missingLeft: boolean,
+    nLeft: number,
     smallLeft: boolean,
     grad: Float64Array,
     hess: Float64Array,
     out: Float64Array | null,
     search: ChildSearch | null = null,
-  ): number {
-    if (
-      !this.shareable(rows, end - start, grad, hess, out) ||
-      (search !== null && this.thread.idOf(search.parent.buffer) === 0)
-    )
-      return super.splitNode(rows, start, end, f, b, missingLeft, smallLeft, grad, hess, out, search);
-    const { n, p, nBins } = this.binned;
+  ): void {
     const t = this.thread;
-    const tmp = this.tmpRows();
+    const dstId = t.idOf(dst.buffer);
+    if (
+      !this.shareable(src, end - start, grad, hess, out) ||
+      dstId === 0 ||
+      (search !== null && t.idOf(search.parent.buffer) === 0)
+    ) {
+      super.splitNode(src, dst, start, end, f, b, missingLeft, nLeft, smallLeft, grad, hess, out, search);
+      return;
+    }
+    const { n, p, nBins } = this.binned;
     const colBins = (this.colBins ??= this.sharedColumnBins());
     const ml = missingLeft ? 1 : 0;
     const mid = (start + end) >> 1;
+    const leftEnd = start + nLeft;
     const c = t.control;
     c[C.COL_BINS] = t.idOf(colBins.buffer);
     c[C.COL_BINS_U8] = colBins instanceof Uint8Array ? 1 : 0;
@@ -406,31 +416,30 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
     c[C.START] = start;
     c[C.MID] = mid;
     c[C.END] = end;
-    c[C.TMP] = t.idOf(tmp.buffer);
+    c[C.N_LEFT] = nLeft;
+    c[C.DST] = dstId;
+    c[C.DST_OFF] = dst.byteOffset >> 2;
     c[C.SEARCH] = out === null || search === null ? 0 : this.shareSearch(search);
     const seq = t.request(C.CMD_SPLIT);
     const t0 = performance.now();
-    // The helper partitions [start, mid), this thread [mid, end); see protocol.ts.
-    const lB = partitionRows(colBins, f * n, b, nBins[f]!, ml, rows, mid, end, tmp, mid);
+    // The helper partitions [start, mid) forwards from the children's first places, this thread [mid, end)
+    // backwards from their last (partition.ts), so the children land in place with no merge.
+    const lB = partitionIntoBackward(colBins, f * n, b, nBins[f]!, ml, src, mid, end, dst, leftEnd, end);
     c[C.B_LEFT] = lB;
     Atomics.store(c, C.B_DONE, seq);
     Atomics.notify(c, C.B_DONE);
     t.awaitWord(C.A_DONE, seq);
-    const lA = c[C.A_LEFT]!;
-    const rA = mid - start - lA;
-    const rB = end - mid - lB;
-    if (out !== null) {
-      const j0 = this.split;
-      const ch = this.constHess;
-      if (smallLeft) {
-        accumulateHistogram(this.scaled, p, j0, p, rows, start, start + lA, grad, hess, ch, out);
-        accumulateHistogram(this.scaled, p, j0, p, rows, mid, mid + lB, grad, hess, ch, out);
-      } else {
-        accumulateHistogram(this.scaled, p, j0, p, tmp, start, start + rA, grad, hess, ch, out);
-        accumulateHistogram(this.scaled, p, j0, p, tmp, mid, mid + rB, grad, hess, ch, out);
-      }
+    const left = c[C.A_LEFT]! + lB;
+    if (left !== nLeft) {
+      // The helper skips its histogram too (it checks the same sum); wait for it before throwing.
+      t.await(seq);
+      checkLeftCount(left, nLeft);
     }
     const w = this.width;
+    if (out !== null) {
+      const [from, to] = smallLeft ? [start, leftEnd] : [leftEnd, end];
+      accumulateHistogram(this.scaled, p, this.split, p, dst, from, to, grad, hess, this.constHess, out);
+    }
     if (c[C.SEARCH] !== 0) {
       // This thread's half of the search (the upper features), while the helper does the lower half.
       const hScale = w === 2 ? this.constHess : 1;
@@ -450,11 +459,6 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
         finishSplit(s.foundLarge, s.params.minSplitGain);
       }
     }
-    // Merge into the serial layout: left rows of both halves, then right rows of both.
-    rows.copyWithin(start + lA, mid, mid + lB);
-    rows.set(tmp.subarray(start, start + rA), start + lA + lB);
-    rows.set(tmp.subarray(mid, mid + rB), start + lA + lB + rA);
-    return start + lA + lB;
   }
 
   /** Writes the SEARCH arguments (copying what the helper cannot see yet); returns the SEARCH word. */

@@ -9,10 +9,11 @@
  *   (on the MessagePort given in `HelperData`). GEN counts the messages posted so far; before acting on a
  *   request the helper reads messages synchronously until it has seen GEN of them.
  * - offsets are in elements of the view's type, not bytes.
- * - split: the helper partitions the first half of the node's rows (left rows in place, right rows into TMP at
- *   the same offsets), the caller the second half; each publishes its left count and raises its DONE word to
- *   the request number. The small child's rows are then two ascending segments (first half's, second half's),
- *   which each thread histograms for its features, in that order; the caller merges the segments at the end.
+ * - split: the node's rows are ROWS[START..END), its children go to DST[START..END), the N_LEFT left rows
+ *   first. The helper partitions the first half of the rows forwards from the children's first places, the
+ *   caller the second half backwards from their last (partition.ts), so the children land in place, in
+ *   ascending row order; each publishes its left count and raises its DONE word to the request number. Then
+ *   each thread histograms the smaller child's rows for its features.
  */
 import type { MessagePort } from 'node:worker_threads';
 
@@ -53,7 +54,8 @@ export const MISSING_LEFT = 26;
 export const SMALL_LEFT = 27;
 /** The helper partitions START..MID−1, the caller MID..END−1. */
 export const MID = 28;
-export const TMP = 29;
+/** Rows going left (the split's count): the left child is DST[START..START + N_LEFT). */
+export const N_LEFT = 29;
 /** The helper's left count, then the request number once that half is partitioned. */
 export const A_LEFT = 30;
 export const A_DONE = 31;
@@ -83,7 +85,10 @@ export const OFFSETS = 44;
 export const FARGS = 45;
 /** BUILD: 1 when the rows are 0..END−1 in order (histogram.ts `accumulateAllRows`; the caller adds the counts). */
 export const ALL_ROWS = 46;
-export const CONTROL_INTS = 48;
+/** SPLIT: the row buffer the children are written to (ROWS holds the node's rows). */
+export const DST = 47;
+export const DST_OFF = 48;
+export const CONTROL_INTS = 50;
 
 /** Float64 words of FARGS: the split settings, hScale, the children's sums, then two split records. */
 export const F_MIN_DATA_IN_LEAF = 0;
