@@ -513,13 +513,14 @@ export function fitGradientBoosting(
       if (nSample < n) sampleRows(rowRng, perm, n, nSample, rows);
       const splits = new Float64Array(p);
       const gains = new Float64Array(p);
+      // Without row sampling every tree starts from all rows in order, which the builder keeps read-only.
+      const rootRows = nSample === n ? hb.identityRows() : rows;
       for (let k = 0; k < K; k++) {
-        if (nSample === n) for (let i = 0; i < n; i++) rows[i] = i;
         sampleFeatures(colRng, perm, p, rp.colsampleByTree, mask);
         const gk = K === 1 ? grad : grad.subarray(k * n, (k + 1) * n);
         const hk = K === 1 ? hess : hess.subarray(k * n, (k + 1) * n);
         const fk = K === 1 ? f : f.subarray(k * n, (k + 1) * n);
-        const grown = growTree(binned, gk, hk, loss.constHess, rows, nSample, mask, grow, ws);
+        const grown = growTree(binned, gk, hk, loss.constHess, rows, nSample, mask, grow, ws, rootRows);
         const t = grown.tree;
         const nodes = t.feature.length;
         if (loss.refitMedian) {

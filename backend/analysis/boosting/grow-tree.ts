@@ -11,8 +11,9 @@
  *   the better kept; when it has none, NaN follows the child with the larger hessian sum (more cover).
  * - rows: the training rows in use, reordered so that every node's rows are a contiguous range [start, end),
  *   in ascending row order within each node (stable partitions). While the tree grows, a node at depth d keeps
- *   its rows in `rows` when d is even and in the builder's alternate buffer when d is odd: a split writes the
- *   children straight into the other buffer. At the end the leaves in the alternate buffer are copied back.
+ *   its rows in `rows` when d is even (the root: in `rootRows`) and in the builder's alternate buffer when d is
+ *   odd: a split writes the children straight into the other buffer. At the end the leaves outside `rows` are
+ *   copied back.
  */
 import type { Tree } from '../trees/tree.js';
 import { bestSplitRange, finishSplit, SPLIT_RECORD, threshold } from './best-split.js';
@@ -98,9 +99,10 @@ export function bestSplit(
 }
 
 /**
- * Grows one tree on the rows rows[0..nRows) of `binned`, with per-row gradients and hessians (`constHess` > 0:
- * every hessian equals it), considering only features with featureMask[j] = 1. Reorders rows[0..nRows) in place
- * (see glossary) and reuses `ws`; mutates nothing else. Deterministic: ties go to the lower feature, then the
+ * Grows one tree on the rows rootRows[0..nRows) of `binned` (by default rootRows = rows), with per-row gradients
+ * and hessians (`constHess` > 0: every hessian equals it), considering only features with featureMask[j] = 1.
+ * Leaves the rows in rows[0..nRows), grouped by node (see glossary), and reuses `ws`; mutates nothing else
+ * (rootRows is only read, so a fit can pass the builder's `identityRows` every tree). Deterministic: ties go to the lower feature, then the
  * lower bin, then missing-right, and among leaves to the one created first.
  */
 export function growTree(
@@ -113,6 +115,7 @@ export function growTree(
   featureMask: Uint8Array,
   params: GrowParams,
   ws: GrowWorkspace,
+  rootRows: Int32Array = rows,
 ): GrownTree {
   const { features, offset, nBins } = binned;
   const hb = ws.builderFor(binned, constHess);
@@ -181,7 +184,7 @@ export function growTree(
   let g0 = 0;
   let h0 = 0;
   for (let k = 0; k < nRows; k++) {
-    const i = rows[k]!;
+    const i = rootRows[k]!;
     g0 += grad[i]!;
     h0 += constHess > 0 ? constHess : hess[i]!;
   }
@@ -194,7 +197,7 @@ export function growTree(
   value[0] = leafWeight(g0, h0, params);
   if (canSplit(0)) {
     hist[0] = hb.take();
-    hb.build(rows, 0, nRows, grad, hess, hist[0]);
+    hb.build(rootRows, 0, nRows, grad, hess, hist[0]);
     const found = childSearch.foundSmall;
     bestSplit(hist[0], g0, h0, nRows, nBins, offset, width, hScale, featureMask, params, found);
     record(0, found);
@@ -267,8 +270,9 @@ export function growTree(
     }
     // The builder also derives the larger child's histogram (parent − smaller, in the parent's array) and finds
     // the best split of each child that can split.
-    const src = (depth[pick]! & 1) === 0 ? rows : alt;
-    const dst = src === rows ? alt : rows;
+    const d = depth[pick]!;
+    const src = d === 0 ? rootRows : (d & 1) === 0 ? rows : alt;
+    const dst = (d & 1) === 0 ? alt : rows;
     const nLeft = count[L]!;
     hb.splitNode(src, dst, start, end, f, b, ml === 1, nLeft, small === L, grad, hess, hs, search);
     const w = start + nLeft;
@@ -294,6 +298,7 @@ export function growTree(
     if (h) hb.give(h);
     hist[k] = null;
   }
+  if (nNodes === 1 && rootRows !== rows) rows.set(rootRows.subarray(0, nRows));
   for (let k = 0; k < nNodes; k++)
     if (left[k]! < 0 && (depth[k]! & 1) === 1)
       rows.set(alt.subarray(nodeStart[k]!, nodeEnd[k]!), nodeStart[k]!);

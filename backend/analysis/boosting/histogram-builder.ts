@@ -33,6 +33,11 @@ export interface HistogramBuilder {
   float64(length: number): Float64Array;
   /** A zeroed Int32Array usable as `rows` in `build`. */
   int32(length: number): Int32Array;
+  /**
+   * 0, 1, …, n−1 (allocated on first use like `int32`): the root's rows of a fit without row sampling. Nobody
+   * writes to it, so `build` knows it without looking at its elements.
+   */
+  identityRows(): Int32Array;
   /** A zeroed histogram (totalSlots·width doubles) from the pool. */
   take(): Float64Array;
   /** Returns a histogram from `take` to the pool. */
@@ -190,6 +195,7 @@ export class SerialHistogramBuilder implements HistogramBuilder {
   readonly totalSlots: number;
   private readonly pool: Float64Array[] = [];
   private alternate: Int32Array | null = null;
+  private identity: Int32Array | null = null;
   /** Rows of all n per slot, counted on first use (`addAllRowCounts`). */
   private slotCounts: Float64Array | null = null;
 
@@ -213,6 +219,15 @@ export class SerialHistogramBuilder implements HistogramBuilder {
 
   int32(length: number): Int32Array {
     return new Int32Array(this.allocate(4 * length));
+  }
+
+  identityRows(): Int32Array {
+    if (this.identity === null) {
+      const rows = this.int32(this.binned.n);
+      for (let i = 0; i < rows.length; i++) rows[i] = i;
+      this.identity = rows;
+    }
+    return this.identity;
   }
 
   take(): Float64Array {
@@ -243,7 +258,7 @@ export class SerialHistogramBuilder implements HistogramBuilder {
 
   /** Whether rows[start..end) is every row in order (a root without row sampling), for `accumulateAllRows`. */
   protected allRows(rows: Int32Array, start: number, end: number): boolean {
-    return start === 0 && end === this.binned.n && isIdentity(rows, end);
+    return start === 0 && end === this.binned.n && (rows === this.identity || isIdentity(rows, end));
   }
 
   /** Adds the counts of all rows (the same for every tree, so counted once per fit) to `out`. */
@@ -300,6 +315,7 @@ export class SerialHistogramBuilder implements HistogramBuilder {
   close(): void {
     this.pool.length = 0;
     this.alternate = null;
+    this.identity = null;
   }
 }
 

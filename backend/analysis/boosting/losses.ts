@@ -24,8 +24,8 @@ export interface Loss {
   /** Starting raw score(s), length `outputs`. Pure. */
   baseScore(y: Float64Array, n: number): Float64Array;
   /**
-   * Writes g and h for every row (length n·outputs, class-major like F) from the raw scores F. Mutates
-   * `grad` and `hess` only.
+   * Writes g and h for every row (length n·outputs, class-major like F) from the raw scores F; a loss with a
+   * constant hessian (`constHess` > 0) writes only g (nothing reads its h). Mutates `grad` and `hess` only.
    */
   gradients(y: Float64Array, f: Float64Array, n: number, grad: Float64Array, hess: Float64Array): void;
   /** Mean loss over n rows at raw scores F (squared error: ½(F − y)², so that `gradients` is its derivative; used for early stopping). Pure. */
@@ -62,10 +62,9 @@ const squaredError: Loss = {
   refitMedian: false,
   checkTarget: checkFinite,
   baseScore: (y, n) => Float64Array.of(mean(y, n)),
-  gradients(y, f, n, grad, hess) {
+  gradients(y, f, n, grad) {
     for (let i = 0; i < n; i++) {
       grad[i] = f[i]! - y[i]!;
-      hess[i] = 1;
     }
   },
   evaluate(y, f, n) {
@@ -82,11 +81,10 @@ const absoluteError: Loss = {
   refitMedian: true,
   checkTarget: checkFinite,
   baseScore: (y, n) => Float64Array.of(medianInPlace(Float64Array.from(y.subarray(0, n)), n)),
-  gradients(y, f, n, grad, hess) {
+  gradients(y, f, n, grad) {
     for (let i = 0; i < n; i++) {
       const r = f[i]! - y[i]!;
       grad[i] = r > 0 ? 1 : r < 0 ? -1 : 0;
-      hess[i] = 1;
     }
   },
   evaluate(y, f, n) {
@@ -106,11 +104,10 @@ export function huberLoss(delta: number): Loss {
     refitMedian: false,
     checkTarget: checkFinite,
     baseScore: (y, n) => Float64Array.of(medianInPlace(Float64Array.from(y.subarray(0, n)), n)),
-    gradients(y, f, n, grad, hess) {
+    gradients(y, f, n, grad) {
       for (let i = 0; i < n; i++) {
         const r = f[i]! - y[i]!;
         grad[i] = r > delta ? delta : r < -delta ? -delta : r;
-        hess[i] = 1;
       }
     },
     evaluate(y, f, n) {
