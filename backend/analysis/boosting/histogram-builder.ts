@@ -19,7 +19,7 @@ import {
   histogramWidth,
   isIdentity,
   scaledSlotsFitUint16,
-  scaleSlots,
+  scaleSlotBlock,
 } from './histogram.js';
 import { partitionInto } from './partition.js';
 
@@ -187,11 +187,25 @@ export type AllocateBuffer = (byteLength: number) => ArrayBuffer | SharedArrayBu
 
 const plainBuffer: AllocateBuffer = (byteLength) => new ArrayBuffer(byteLength);
 
-/** Builds every histogram on the calling thread. Subclasses may put its arrays in shared memory (`allocate`). */
+/**
+ * The scaled slot codes (histogram.ts `scaleSlots`) of features j0..j1−1, row-major with stride j1 − j0: the
+ * code of row i, feature j at scaled[i·(j1 − j0) + j − j0]. A thread that builds only these features then
+ * reads only their bytes, not every row's whole cache line.
+ */
+export interface SlotBlock {
+  readonly scaled: Uint16Array | Int32Array;
+  readonly j0: number;
+  readonly j1: number;
+}
+
+/**
+ * Builds every histogram on the calling thread. Subclasses may put its arrays in shared memory (`allocate`)
+ * and cut the slot matrix into feature blocks (`blockStarts`, e.g. one block per thread).
+ */
 export class SerialHistogramBuilder implements HistogramBuilder {
   readonly width: 2 | 3;
-  /** binned.slots premultiplied by the width (histogram.ts `scaleSlots`). */
-  readonly scaled: Uint16Array | Int32Array;
+  /** binned.slots premultiplied by the width, in feature blocks that together cover 0..p−1 in order. */
+  readonly blocks: readonly SlotBlock[];
   readonly totalSlots: number;
   private readonly pool: Float64Array[] = [];
   private alternate: Int32Array | null = null;
@@ -199,18 +213,25 @@ export class SerialHistogramBuilder implements HistogramBuilder {
   /** Rows of all n per slot, counted on first use (`addAllRowCounts`). */
   private slotCounts: Float64Array | null = null;
 
+  /** `blockStarts`: the first feature of each block after the first (ascending, inside 1..p−1). */
   constructor(
     readonly binned: BinnedMatrix,
     readonly constHess: number,
     protected readonly allocate: AllocateBuffer = plainBuffer,
+    blockStarts: readonly number[] = [],
   ) {
     this.width = histogramWidth(constHess);
     this.totalSlots = binned.offset[binned.p]!;
-    const len = binned.slots.length;
-    this.scaled = scaledSlotsFitUint16(this.totalSlots, this.width)
-      ? new Uint16Array(allocate(2 * len))
-      : new Int32Array(allocate(4 * len));
-    scaleSlots(binned.slots, this.width, this.scaled);
+    const { n, p, slots } = binned;
+    const u16 = scaledSlotsFitUint16(this.totalSlots, this.width);
+    const bounds = [0, ...blockStarts, p];
+    this.blocks = bounds.slice(1).map((j1, k): SlotBlock => {
+      const j0 = bounds[k]!;
+      const len = n * (j1 - j0);
+      const scaled = u16 ? new Uint16Array(allocate(2 * len)) : new Int32Array(allocate(4 * len));
+      scaleSlotBlock(slots, p, j0, j1, this.width, scaled);
+      return { scaled, j0, j1 };
+    });
   }
 
   float64(length: number): Float64Array {
@@ -249,11 +270,26 @@ export class SerialHistogramBuilder implements HistogramBuilder {
     hess: Float64Array,
     out: Float64Array,
   ): void {
-    const p = this.binned.p;
-    if (this.allRows(rows, start, end)) {
-      accumulateAllRows(this.scaled, p, 0, p, end, grad, hess, this.constHess, out);
-      this.addAllRowCounts(out);
-    } else accumulateHistogram(this.scaled, p, 0, p, rows, start, end, grad, hess, this.constHess, out);
+    const all = this.allRows(rows, start, end);
+    for (const block of this.blocks) this.buildBlock(block, all, rows, start, end, grad, hess, out);
+    if (all) this.addAllRowCounts(out);
+  }
+
+  /** `build` for one feature block only, without the counts when `all` (see `addAllRowCounts`). Mutates `out` only. */
+  protected buildBlock(
+    block: SlotBlock,
+    all: boolean,
+    rows: Int32Array,
+    start: number,
+    end: number,
+    grad: Float64Array,
+    hess: Float64Array,
+    out: Float64Array,
+  ): void {
+    const { scaled, j0, j1 } = block;
+    const span = j1 - j0;
+    if (all) accumulateAllRows(scaled, span, 0, span, end, grad, hess, this.constHess, out);
+    else accumulateHistogram(scaled, span, 0, span, rows, start, end, grad, hess, this.constHess, out);
   }
 
   /** Whether rows[start..end) is every row in order (a root without row sampling), for `accumulateAllRows`. */

@@ -8,6 +8,7 @@ import {
   buildHistogram,
   histogramWidth,
   scaledSlotsFitUint16,
+  scaleSlotBlock,
   scaleSlots,
   subtractHistogram,
 } from './histogram.js';
@@ -178,6 +179,16 @@ describe('accumulateHistogram (scaled slots, feature ranges)', () => {
       }
     },
   );
+
+  it('a feature block holds the scaled codes of its features with its own row stride', () => {
+    const { b } = setup(40, 7);
+    const whole = new Uint16Array(b.slots.length);
+    scaleSlots(b.slots, 3, whole);
+    const block = new Int32Array(40 * 3);
+    scaleSlotBlock(b.slots, 7, 2, 5, 3, block);
+    for (let i = 0; i < 40; i++)
+      for (let j = 2; j < 5; j++) expect(block[i * 3 + j - 2]).toBe(whole[i * 7 + j]);
+  });
 
   it('refuses kernel spans outside 1..MAX_KERNEL_SPAN', () => {
     expect(() => rowsKernel(0, 2)).toThrow(RangeError);

@@ -26,6 +26,25 @@ export function scaleSlots(
   for (let c = 0; c < slots.length; c++) out[c] = slots[c]! * width;
 }
 
+/**
+ * The scaled codes (as `scaleSlots`) of features j0..j1−1 of the row-major n×p slot matrix, row-major with
+ * stride j1 − j0 into `out` (n·(j1 − j0) elements). Mutates `out` only.
+ */
+export function scaleSlotBlock(
+  slots: Uint16Array | Int32Array,
+  p: number,
+  j0: number,
+  j1: number,
+  width: 2 | 3,
+  out: Uint16Array | Int32Array,
+): void {
+  const n = slots.length / p;
+  for (let i = 0, at = 0; i < n; i++) {
+    const row = i * p;
+    for (let j = j0; j < j1; j++) out[at++] = slots[row + j]! * width;
+  }
+}
+
 /** Whether scaled slot codes for `totalSlots` slots of `width` doubles fit a Uint16Array, else need Int32Array. */
 export const scaledSlotsFitUint16 = (totalSlots: number, width: 2 | 3): boolean =>
   totalSlots * width <= 65536;

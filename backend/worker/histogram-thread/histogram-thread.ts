@@ -31,7 +31,6 @@ import type {
   HistogramBuilder,
   HistogramBuilderFactory,
 } from '../../analysis/boosting/histogram-builder.js';
-import { accumulateAllRows, accumulateHistogram } from '../../analysis/boosting/histogram.js';
 import { partitionIntoBackward } from '../../analysis/boosting/partition.js';
 import * as C from './protocol.js';
 import type { BufferMessage, HelperData } from './protocol.js';
@@ -292,18 +291,25 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
     adoptColumnBins: boolean,
   ) {
     const owned: SharedArrayBuffer[] = [];
-    super(binned, constHess, (byteLength) => {
-      const b = thread.allocate(byteLength);
-      owned.push(b);
-      return b;
-    });
+    const split = binned.p >> 1;
+    // One slot block per thread: the helper's features 0..split−1, the caller's split..p−1.
+    super(
+      binned,
+      constHess,
+      (byteLength) => {
+        const b = thread.allocate(byteLength);
+        owned.push(b);
+        return b;
+      },
+      split > 0 ? [split] : [],
+    );
     if (adoptColumnBins) {
       owned.push(binned.columnBins.buffer as SharedArrayBuffer);
       this.colBins = binned.columnBins;
     }
     this.owned = owned;
-    this.split = binned.p >> 1;
-    this.slotsId = thread.idOf(this.scaled.buffer);
+    this.split = split;
+    this.slotsId = thread.idOf(this.blocks[0]!.scaled.buffer);
   }
 
   /**
@@ -321,6 +327,7 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
     const t = this.thread;
     const constHess = this.constHess > 0;
     if (!this.open || this.split === 0 || nRows * p < t.minSharedUpdates || !t.helperKeepsUp()) return false;
+    const helperBlock = this.blocks[0]!;
     const rowsId = t.idOf(rows.buffer);
     const gradId = t.idOf(grad.buffer);
     const hessId = constHess ? 0 : t.idOf(hess.buffer);
@@ -329,8 +336,9 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
       return false;
     const c = t.control;
     c[C.SLOTS] = this.slotsId;
-    c[C.SLOTS_U16] = this.scaled instanceof Uint16Array ? 1 : 0;
-    c[C.P] = p;
+    c[C.SLOTS_U16] = helperBlock.scaled instanceof Uint16Array ? 1 : 0;
+    // The helper's block: its own row stride, and features 0..split−1 of it.
+    c[C.P] = this.split;
     c[C.J0] = 0;
     c[C.J1] = this.split;
     c[C.ROWS] = rowsId;
@@ -357,7 +365,6 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
       super.build(rows, start, end, grad, hess, out);
       return;
     }
-    const p = this.binned.p;
     const t = this.thread;
     const c = t.control;
     const all = this.allRows(rows, start, end);
@@ -366,12 +373,9 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
     c[C.ALL_ROWS] = all ? 1 : 0;
     const seq = t.request(C.CMD_BUILD);
     const t0 = performance.now();
-    if (all) {
-      // The counts of every feature go in here, alongside the helper's sums: the two write disjoint doubles.
-      accumulateAllRows(this.scaled, p, this.split, p, end, grad, hess, this.constHess, out);
-      this.addAllRowCounts(out);
-    } else
-      accumulateHistogram(this.scaled, p, this.split, p, rows, start, end, grad, hess, this.constHess, out);
+    this.buildBlock(this.blocks[1]!, all, rows, start, end, grad, hess, out);
+    // The counts of every feature go in here, alongside the helper's sums: the two write disjoint doubles.
+    if (all) this.addAllRowCounts(out);
     t.awaitTimed(seq, t0);
   }
 
@@ -438,7 +442,7 @@ class ThreadedHistogramBuilder extends SerialHistogramBuilder {
     const w = this.width;
     if (out !== null) {
       const [from, to] = smallLeft ? [start, leftEnd] : [leftEnd, end];
-      accumulateHistogram(this.scaled, p, this.split, p, dst, from, to, grad, hess, this.constHess, out);
+      this.buildBlock(this.blocks[1]!, false, dst, from, to, grad, hess, out);
     }
     if (c[C.SEARCH] !== 0) {
       // This thread's half of the search (the upper features), while the helper does the lower half.
