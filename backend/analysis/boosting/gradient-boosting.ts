@@ -367,6 +367,21 @@ function sampleFeatures(rng: Rng, perm: Int32Array, p: number, share: number, ma
   }
 }
 
+/**
+ * fk[i] += the value of row i's leaf, for the rows of every leaf of `grown` (rows as growTree leaves them).
+ * Mutates fk only.
+ */
+function addLeafValues(grown: GrownTree, rows: Int32Array, fk: Float64Array): void {
+  const { feature, value } = grown.tree;
+  const { nodeStart, nodeEnd } = grown;
+  for (let node = 0; node < feature.length; node++) {
+    if (feature[node]! >= 0) continue;
+    const v = value[node]!;
+    const end = nodeEnd[node]!;
+    for (let a = nodeStart[node]!; a < end; a++) fk[rows[a]!]! += v;
+  }
+}
+
 /** The leaf of row i by bin codes (same path as the real thresholds on training rows). */
 function leafOfBinned(g: GrownTree, b: BinnedMatrix, i: number): number {
   const t = g.tree;
@@ -541,13 +556,8 @@ export function fitGradientBoosting(
             gains[t.feature[node]!]! += grown.gain[node]!;
           }
         }
-        if (nSample === n) {
-          for (let node = 0; node < nodes; node++) {
-            if (t.feature[node]! >= 0) continue;
-            const v = t.value[node]!;
-            for (let a = grown.nodeStart[node]!; a < grown.nodeEnd[node]!; a++) fk[rows[a]!]! += v;
-          }
-        } else {
+        if (nSample === n) addLeafValues(grown, rows, fk);
+        else {
           for (let i = 0; i < n; i++) fk[i]! += t.value[leafOfBinned(grown, binned, i)]!;
         }
         if (val !== undefined)

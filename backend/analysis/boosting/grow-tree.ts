@@ -76,6 +76,38 @@ export function leafWeight(g: number, h: number, params: GrowParams): number {
   return -threshold(g, params.alpha) / (h + params.lambda) + 0; // + 0: never −0, which JSON would lose
 }
 
+const rowSumsOut = new Float64Array(2);
+
+/**
+ * [Σ grad[i], Σ hess[i]] over i = rows[0..m), added in that order (each hessian is constHess when constHess > 0).
+ * Returns a shared 2-element array, overwritten by the next call.
+ */
+export function rowSums(
+  rows: Int32Array,
+  m: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  constHess: number,
+): Float64Array {
+  let g = 0;
+  let h = 0;
+  if (constHess > 0) {
+    for (let k = 0; k < m; k++) {
+      g += grad[rows[k]!]!;
+      h += constHess;
+    }
+  } else {
+    for (let k = 0; k < m; k++) {
+      const i = rows[k]!;
+      g += grad[i]!;
+      h += hess[i]!;
+    }
+  }
+  rowSumsOut[0] = g;
+  rowSumsOut[1] = h;
+  return rowSumsOut;
+}
+
 /**
  * The best admissible split of one node over all features (best-split.ts `bestSplitRange` over 0..p−1, then
  * `finishSplit`): [gain, feature, bin, missingLeft, G_left, H_left, C_left] in `out`, gain = −∞ when no split
@@ -181,13 +213,9 @@ export function growTree(
   };
 
   // Root.
-  let g0 = 0;
-  let h0 = 0;
-  for (let k = 0; k < nRows; k++) {
-    const i = rootRows[k]!;
-    g0 += grad[i]!;
-    h0 += constHess > 0 ? constHess : hess[i]!;
-  }
+  const sums = rowSums(rootRows, nRows, grad, hess, constHess);
+  const g0 = sums[0]!;
+  const h0 = sums[1]!;
   let nNodes = 1;
   sumG[0] = g0;
   cover[0] = h0;
