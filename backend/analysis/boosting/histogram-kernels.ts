@@ -49,74 +49,65 @@ function slotUpdate(j: number, width: 2 | 3, counts: boolean): string {
   return counts ? `${s} out[(s + 1) | 0] += h; out[(s + 2) | 0] += 1;` : `${s} out[(s + 1) | 0] += h;`;
 }
 
-function unrolled(span: number, width: 2 | 3, counts: boolean): string {
-  const lines: string[] = [];
+/**
+ * The loop body for one row (its gradient g, hessian h for width 3, and first code c are set before it): one
+ * straight-line slot update per feature.
+ */
+function rowBody(span: number, width: 2 | 3, counts: boolean): string {
+  const lines = [
+    width === 3 ? 'const h = hess[i];' : '',
+    'const c = (Math.imul(i, stride) + j0) | 0;',
+    'let s;',
+  ];
   for (let j = 0; j < span; j++) lines.push(slotUpdate(j, width, counts));
   return lines.join('\n');
 }
 
-/** The kernel for `span` (1..MAX_KERNEL_SPAN) features and histogram width `width`. */
-export function rowsKernel(span: number, width: 2 | 3): RowsKernel {
+/** The kernel from `cache`, or compiled from `loop()` (over the named parameters) on first use of (span, width). */
+function compiled<K>(
+  cache: Map<number, K>,
+  span: number,
+  width: 2 | 3,
+  params: string[],
+  loop: () => string,
+): K {
   const key = span * 4 + width;
-  let k = rowsKernels.get(key);
+  let k = cache.get(key);
   if (k === undefined) {
     checkSpan(span);
-    const h = width === 3 ? 'const h = hess[i];' : '';
     // Compiled from integers only (see the file comment).
-    k = new Function(
-      'scaled',
-      'stride',
-      'j0',
-      'rows',
-      'start',
-      'end',
-      'grad',
-      'hess',
-      'out',
-      `'use strict';
-for (let k = start | 0; k < end; k = (k + 1) | 0) {
-  const i = rows[k] | 0;
-  const g = grad[i];
-  ${h}
-  const c = (Math.imul(i, stride) + j0) | 0;
-  let s;
-  ${unrolled(span, width, true)}
-}`,
-    ) as RowsKernel;
-    rowsKernels.set(key, k);
+    k = new Function(...params, `'use strict';\n${loop()}`) as K;
+    cache.set(key, k);
   }
   return k;
 }
 
-/** The all-rows kernel for `span` (1..MAX_KERNEL_SPAN) features and histogram width `width`. */
-export function allRowsKernel(span: number, width: 2 | 3): AllRowsKernel {
-  const key = span * 4 + width;
-  let k = allRowsKernels.get(key);
-  if (k === undefined) {
-    checkSpan(span);
-    const h = width === 3 ? 'const h = hess[i];' : '';
-    // Compiled from integers only (see the file comment).
-    k = new Function(
-      'scaled',
-      'stride',
-      'j0',
-      'n',
-      'grad',
-      'hess',
-      'out',
-      `'use strict';
-for (let i = 0; i < n; i = (i + 1) | 0) {
+/** The kernel for `span` (1..MAX_KERNEL_SPAN) features and histogram width `width`. */
+export const rowsKernel = (span: number, width: 2 | 3): RowsKernel =>
+  compiled(
+    rowsKernels,
+    span,
+    width,
+    ['scaled', 'stride', 'j0', 'rows', 'start', 'end', 'grad', 'hess', 'out'],
+    () => `for (let k = start | 0; k < end; k = (k + 1) | 0) {
+  const i = rows[k] | 0;
   const g = grad[i];
-  ${h}
-  const c = (Math.imul(i, stride) + j0) | 0;
-  let s;
-  ${unrolled(span, width, false)}
+  ${rowBody(span, width, true)}
 }`,
-    ) as AllRowsKernel;
-    allRowsKernels.set(key, k);
-  }
-  return k;
-}
+  );
+
+/** The all-rows kernel for `span` (1..MAX_KERNEL_SPAN) features and histogram width `width`. */
+export const allRowsKernel = (span: number, width: 2 | 3): AllRowsKernel =>
+  compiled(
+    allRowsKernels,
+    span,
+    width,
+    ['scaled', 'stride', 'j0', 'n', 'grad', 'hess', 'out'],
+    () => `for (let i = 0; i < n; i = (i + 1) | 0) {
+  const g = grad[i];
+  ${rowBody(span, width, false)}
+}`,
+  );
 
 function checkSpan(span: number): void {
   if (!Number.isInteger(span) || span < 1 || span > MAX_KERNEL_SPAN)
