@@ -16,10 +16,10 @@
  *   copied back.
  */
 import type { Tree } from '../trees/tree.js';
-import { bestSplitRange, finishSplit, SPLIT_RECORD, threshold } from './best-split.js';
+import { bestSplitRange, finishSplit, threshold } from './best-split.js';
 import type { SplitParams } from './best-split.js';
 import type { BinnedMatrix } from './binning.js';
-import { serialHistograms } from './histogram-builder.js';
+import { newChildSearch, serialHistograms } from './histogram-builder.js';
 import type { ChildSearch, HistogramBuilder } from './histogram-builder.js';
 import { histogramWidth } from './histogram.js';
 
@@ -76,11 +76,9 @@ export function leafWeight(g: number, h: number, params: GrowParams): number {
   return -threshold(g, params.alpha) / (h + params.lambda) + 0; // + 0: never −0, which JSON would lose
 }
 
-const rowSumsOut = new Float64Array(2);
-
 /**
- * [Σ grad[i], Σ hess[i]] over i = rows[0..m), added in that order (each hessian is constHess when constHess > 0).
- * Returns a shared 2-element array, overwritten by the next call.
+ * out ← [Σ grad[i], Σ hess[i]] over i = rows[0..m), added in that order (each hessian is constHess when
+ * constHess > 0). Mutates `out` only.
  */
 export function rowSums(
   rows: Int32Array,
@@ -88,7 +86,8 @@ export function rowSums(
   grad: Float64Array,
   hess: Float64Array,
   constHess: number,
-): Float64Array {
+  out: Float64Array,
+): void {
   let g = 0;
   let h = 0;
   if (constHess > 0) {
@@ -103,9 +102,8 @@ export function rowSums(
       h += hess[i]!;
     }
   }
-  rowSumsOut[0] = g;
-  rowSumsOut[1] = h;
-  return rowSumsOut;
+  out[0] = g;
+  out[1] = h;
 }
 
 /**
@@ -196,24 +194,11 @@ export function growTree(
     bestHL[k] = found[5]!;
     bestCL[k] = found[6]!;
   }
-  const childSearch: ChildSearch = {
-    parent: new Float64Array(0),
-    searchSmall: false,
-    searchLarge: false,
-    gSmall: 0,
-    hSmall: 0,
-    cSmall: 0,
-    gLarge: 0,
-    hLarge: 0,
-    cLarge: 0,
-    featureMask,
-    params,
-    foundSmall: new Float64Array(SPLIT_RECORD),
-    foundLarge: new Float64Array(SPLIT_RECORD),
-  };
+  const childSearch = newChildSearch(featureMask, params);
 
   // Root.
-  const sums = rowSums(rootRows, nRows, grad, hess, constHess);
+  const sums = new Float64Array(2);
+  rowSums(rootRows, nRows, grad, hess, constHess, sums);
   const g0 = sums[0]!;
   const h0 = sums[1]!;
   let nNodes = 1;

@@ -8,7 +8,7 @@
  *   threaded builder can share them with its helper. `build` also accepts other arrays, and then works alone.
  * Histogram layout and units: see histogram.ts.
  */
-import { bestSplitRange, finishSplit } from './best-split.js';
+import { bestSplitRange, finishSplit, SPLIT_RECORD } from './best-split.js';
 import type { SplitParams } from './best-split.js';
 import type { BinnedMatrix } from './binning.js';
 import {
@@ -106,6 +106,25 @@ export interface ChildSearch {
   params: SplitParams;
   foundSmall: Float64Array;
   foundLarge: Float64Array;
+}
+
+/** A `ChildSearch` to refill for every split (its flags off, its sums 0, its two records allocated). */
+export function newChildSearch(featureMask: Uint8Array, params: SplitParams): ChildSearch {
+  return {
+    parent: new Float64Array(0),
+    searchSmall: false,
+    searchLarge: false,
+    gSmall: 0,
+    hSmall: 0,
+    cSmall: 0,
+    gLarge: 0,
+    hLarge: 0,
+    cLarge: 0,
+    featureMask,
+    params,
+    foundSmall: new Float64Array(SPLIT_RECORD),
+    foundLarge: new Float64Array(SPLIT_RECORD),
+  };
 }
 
 /**

@@ -63,20 +63,37 @@ function rowBody(span: number, width: 2 | 3, counts: boolean): string {
   return lines.join('\n');
 }
 
-/** The kernel from `cache`, or compiled from `loop()` (over the named parameters) on first use of (span, width). */
+const ROWS_PARAMS = ['scaled', 'stride', 'j0', 'rows', 'start', 'end', 'grad', 'hess', 'out'];
+const ALL_ROWS_PARAMS = ['scaled', 'stride', 'j0', 'n', 'grad', 'hess', 'out'];
+
+const rowsLoop = (span: number, width: 2 | 3): string => `for (let k = start | 0; k < end; k = (k + 1) | 0) {
+  const i = rows[k] | 0;
+  const g = grad[i];
+  ${rowBody(span, width, true)}
+}`;
+
+const allRowsLoop = (span: number, width: 2 | 3): string => `for (let i = 0; i < n; i = (i + 1) | 0) {
+  const g = grad[i];
+  ${rowBody(span, width, false)}
+}`;
+
+/**
+ * The kernel from `cache`, or compiled from `loop(span, width)` (over `params`) on first use of (span, width).
+ * Allocates nothing once compiled: it is looked up on every histogram build.
+ */
 function compiled<K>(
   cache: Map<number, K>,
   span: number,
   width: 2 | 3,
   params: string[],
-  loop: () => string,
+  loop: (span: number, width: 2 | 3) => string,
 ): K {
   const key = span * 4 + width;
   let k = cache.get(key);
   if (k === undefined) {
     checkSpan(span);
     // Compiled from integers only (see the file comment).
-    k = new Function(...params, `'use strict';\n${loop()}`) as K;
+    k = new Function(...params, `'use strict';\n${loop(span, width)}`) as K;
     cache.set(key, k);
   }
   return k;
@@ -84,30 +101,11 @@ function compiled<K>(
 
 /** The kernel for `span` (1..MAX_KERNEL_SPAN) features and histogram width `width`. */
 export const rowsKernel = (span: number, width: 2 | 3): RowsKernel =>
-  compiled(
-    rowsKernels,
-    span,
-    width,
-    ['scaled', 'stride', 'j0', 'rows', 'start', 'end', 'grad', 'hess', 'out'],
-    () => `for (let k = start | 0; k < end; k = (k + 1) | 0) {
-  const i = rows[k] | 0;
-  const g = grad[i];
-  ${rowBody(span, width, true)}
-}`,
-  );
+  compiled(rowsKernels, span, width, ROWS_PARAMS, rowsLoop);
 
 /** The all-rows kernel for `span` (1..MAX_KERNEL_SPAN) features and histogram width `width`. */
 export const allRowsKernel = (span: number, width: 2 | 3): AllRowsKernel =>
-  compiled(
-    allRowsKernels,
-    span,
-    width,
-    ['scaled', 'stride', 'j0', 'n', 'grad', 'hess', 'out'],
-    () => `for (let i = 0; i < n; i = (i + 1) | 0) {
-  const g = grad[i];
-  ${rowBody(span, width, false)}
-}`,
-  );
+  compiled(allRowsKernels, span, width, ALL_ROWS_PARAMS, allRowsLoop);
 
 function checkSpan(span: number): void {
   if (!Number.isInteger(span) || span < 1 || span > MAX_KERNEL_SPAN)

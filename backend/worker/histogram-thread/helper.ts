@@ -5,7 +5,7 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { BinScratch, binTrainingColumns } from '../../analysis/boosting/binning.js';
 import { SPLIT_RECORD } from '../../analysis/boosting/best-split.js';
-import { searchChildrenRange } from '../../analysis/boosting/histogram-builder.js';
+import { newChildSearch, searchChildrenRange } from '../../analysis/boosting/histogram-builder.js';
 import type { ChildSearch } from '../../analysis/boosting/histogram-builder.js';
 import { accumulateAllRows, accumulateHistogram } from '../../analysis/boosting/histogram.js';
 import { partitionInto } from '../../analysis/boosting/partition.js';
@@ -136,21 +136,13 @@ function split(seq: number): void {
 }
 
 /** The helper's reusable `ChildSearch`, refilled from the control words for every request. */
-const childSearch: ChildSearch = {
-  parent: new Float64Array(0),
-  searchSmall: false,
-  searchLarge: false,
-  gSmall: 0,
-  hSmall: 0,
-  cSmall: 0,
-  gLarge: 0,
-  hLarge: 0,
-  cLarge: 0,
-  featureMask: new Uint8Array(0),
-  params: { minDataInLeaf: 0, minChildWeight: 0, lambda: 0, alpha: 0, minSplitGain: 0 },
-  foundSmall: new Float64Array(0),
-  foundLarge: new Float64Array(0),
-};
+const childSearch: ChildSearch = newChildSearch(new Uint8Array(0), {
+  minDataInLeaf: 0,
+  minChildWeight: 0,
+  lambda: 0,
+  alpha: 0,
+  minSplitGain: 0,
+});
 
 /** The helper's half (features J0..J1−1) of SPLIT's child search; see protocol.ts SEARCH. */
 function searchChildren(): void {
