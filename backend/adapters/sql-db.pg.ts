@@ -26,6 +26,10 @@ export async function openPostgresDb(connectionString: string, poolSize = 10): P
     async transaction(fn) {
       const client = await pool.connect().catch(rethrowPgError);
       let broken: unknown = undefined;
+      // A checked-out client that loses its connection between two queries emits 'error', which the pool only
+      // listens for on idle clients: unheard, it would crash the process (a database restart mid-transaction).
+      const onError = (err: unknown) => (broken ??= err);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const tx: SqlQueryable = {
@@ -46,6 +50,7 @@ export async function openPostgresDb(connectionString: string, poolSize = 10): P
         return rethrowPgError(err);
       } finally {
         // A client whose connection failed is destroyed rather than handed back to the pool.
+        client.removeListener('error', onError);
         client.release(broken === undefined ? undefined : (broken as Error));
       }
     },
