@@ -335,7 +335,17 @@ describe.runIf(privatePostgresAvailable())(
       const diedOnTheirOwn = cluster.history.filter(
         (i) => !i.killedByHarness && (i.proc.child.exitCode !== null || i.proc.child.signalCode !== null),
       );
-      expect(diedOnTheirOwn.map((i) => i.role)).toEqual([]);
+      // On failure, say how each one ended and what it logged last.
+      const endings = diedOnTheirOwn.map((i) => ({
+        role: i.role,
+        exitCode: i.proc.child.exitCode,
+        signal: i.proc.child.signalCode,
+        lastLogs: i.proc.logs.slice(-8),
+      }));
+      expect(
+        diedOnTheirOwn.map((i) => i.role),
+        JSON.stringify(endings, null, 1),
+      ).toEqual([]);
       expect(outage.other).toEqual([]);
       expect(outage.answered503).toBeGreaterThan(0);
       expect(outage.withRetryAfter).toBe(outage.answered503);
